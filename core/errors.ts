@@ -1,0 +1,71 @@
+/**
+ * Errors the harness raises. Each has a stable `code`; `kind` tells a supplier's fault from the
+ * harness's own, which decides between a `fail` and an `error` verdict.
+ */
+export type FaultKind = 'supplier' | 'harness' | 'network' | 'config';
+
+export abstract class AssureError extends Error {
+  abstract readonly code: string;
+  abstract readonly kind: FaultKind;
+}
+
+/** The configuration cannot be used; the CLI exits with 3. */
+export class ConfigError extends AssureError {
+  override readonly name = 'ConfigError';
+  readonly code = 'ASSURE_CONFIG_INVALID';
+  readonly kind = 'config';
+
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The target could not be reached or the connection broke: nothing is known of the supplier. */
+export class TransportError extends AssureError {
+  override readonly name = 'TransportError';
+  readonly code = 'ASSURE_TRANSPORT';
+  readonly kind = 'network';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The harness itself failed (receiver down, bug, bad suite). */
+export class HarnessError extends AssureError {
+  override readonly name = 'HarnessError';
+  readonly kind = 'harness';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * The supplier answered, but not as its API promises (bad JSON, missing fields, wrong status).
+ * The check fails with a finding; the evidence holds the exchange.
+ */
+export class ProviderResponseError extends AssureError {
+  override readonly name = 'ProviderResponseError';
+  readonly kind = 'supplier';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function faultKindOf(error: unknown): FaultKind {
+  if (error instanceof AssureError) return error.kind;
+  return 'harness';
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Evidence a check records. Everything here has already been redacted: keys, tokens, phone
+ * numbers and message bodies never reach an evidence record in the clear.
+ */
+const HttpRequestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().optional(),
+});
+
+const HttpResponseSchema = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().optional(),
+});
+
+export const ExchangeSchema = z.object({
+  kind: z.literal('exchange'),
+  label: z.string(),
+  at: z.string(),
+  durationMs: z.number(),
+  request: HttpRequestSchema,
+  response: HttpResponseSchema.optional(),
+  error: z.string().optional(),
+});
+
+export const ReceiptSchema = z.object({
+  kind: z.literal('receipt'),
+  messageId: z.string(),
+  via: z.enum(['callback', 'status-api']),
+  providerStatus: z.string(),
+  status: z.string(),
+  latencyMs: z.number(),
+  authenticated: z.boolean().optional(),
+});
+
+export const TimeoutSchema = z.object({
+  kind: z.literal('timeout'),
+  waitingFor: z.string(),
+  deadlineMs: z.number(),
+  lastSeen: z.string().optional(),
+});
+
+export const NoteSchema = z.object({
+  kind: z.literal('note'),
+  text: z.string(),
+});
+
+export const MeasurementSchema = z.object({
+  kind: z.literal('measurement'),
+  name: z.string(),
+  value: z.number(),
+  unit: z.string(),
+});
+
+export const EvidenceSchema = z.discriminatedUnion('kind', [
+  ExchangeSchema,
+  ReceiptSchema,
+  TimeoutSchema,
+  NoteSchema,
+  MeasurementSchema,
+]);
+
+export type Exchange = z.infer<typeof ExchangeSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/**
+ * What a check found wrong with the supplier. `code` is stable and snake_case; `message` is a
+ * sentence for people; `expected` and `actual` are short values, already redacted.
+ */
+export const FindingSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  requirement: z.string().optional(),
+  message: z.string(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  path: z.string().optional(),
+});
+
+export type Finding = z.infer<typeof FindingSchema>;

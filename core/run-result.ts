@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { CheckRecordSchema, SuppressionEntrySchema } from './check-record.ts';
+import { VERDICTS } from './verdict.ts';
+
+export const RUN_RESULT_SCHEMA_VERSION = 1;
+
+export const RequirementResultSchema = z.object({
+  id: z.string(),
+  level: z.string(),
+  title: z.string(),
+  evidenceKind: z.string(),
+  verdict: z.enum(VERDICTS),
+  checks: z.array(z.string()),
+});
+
+export const TargetResultSchema = z.object({
+  name: z.string(),
+  dialect: z.string(),
+  baseUrl: z.string(),
+  simulated: z.boolean(),
+  profile: z.string().optional(),
+  requirements: z.array(RequirementResultSchema),
+});
+
+/** The whole run as the JSON report publishes it; `schema.json` is generated from this. */
+export const RunResultSchema = z.object({
+  schemaVersion: z.literal(RUN_RESULT_SCHEMA_VERSION),
+  runId: z.string(),
+  harnessVersion: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  timeScale: z.number(),
+  configHash: z.string(),
+  suites: z.array(z.string()),
+  targets: z.array(TargetResultSchema),
+  checks: z.array(CheckRecordSchema),
+  suppressions: z.array(SuppressionEntrySchema),
+  harnessErrors: z.array(z.string()),
+  exitCode: z.number().int(),
+});
+
+export type RequirementResult = z.infer<typeof RequirementResultSchema>;
+export type TargetResult = z.infer<typeof TargetResultSchema>;
+export type RunResult = z.infer<typeof RunResultSchema>;

@@ -1,0 +1,42 @@
+/**
+ * Verdicts for a requirement, and outcomes for a single check. An `error` means the harness or
+ * the network failed, so nothing can be said about the supplier; it is never a `fail`.
+ */
+export const VERDICTS = [
+  'pass',
+  'fail',
+  'partial',
+  'not-evidenced',
+  'not-applicable',
+  'error',
+] as const;
+
+export type Verdict = (typeof VERDICTS)[number];
+
+export const CHECK_OUTCOMES = ['pass', 'fail', 'error', 'not-applicable'] as const;
+
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/**
+ * How much of a requirement one check covers. A requirement whose passing checks are all
+ * partial gets `partial`, not `pass`.
+ */
+export type CoverageScope = 'full' | 'partial';
+
+export interface Coverage {
+  readonly outcome: CheckOutcome;
+  readonly scope: CoverageScope;
+}
+
+/** Folds the outcomes of every check that covers one requirement into its verdict. */
+export function verdictOf(coverage: readonly Coverage[]): Verdict {
+  if (coverage.length === 0) return 'not-evidenced';
+
+  if (coverage.some((c) => c.outcome === 'fail')) return 'fail';
+  if (coverage.some((c) => c.outcome === 'error')) return 'error';
+
+  const passing = coverage.filter((c) => c.outcome === 'pass');
+  if (passing.length === 0) return 'not-applicable';
+
+  return passing.some((c) => c.scope === 'full') ? 'pass' : 'partial';
+}
