@@ -1,0 +1,51 @@
+import type { TargetResult } from '../core/run-result.ts';
+import type { CheckAnchors } from './check-anchors.ts';
+import { html, type Html } from './html-template.ts';
+import { verdictBadge } from './html-verdict.ts';
+import { matrixNote, requirementMatrix, type MatrixRow } from './requirement-matrix.ts';
+
+/** A target's requirement matrix: every catalogued requirement, with the evidence behind it. */
+export function renderMatrix(target: TargetResult, anchors: CheckAnchors): Html {
+  const rows = requirementMatrix(target).map((row) => matrixRow(target.name, row, anchors));
+
+  return html`<table class="matrix">
+    <caption>
+      Requirement matrix for ${target.name}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Id</th>
+        <th scope="col">Level</th>
+        <th scope="col">Requirement</th>
+        <th scope="col">Evidence kind</th>
+        <th scope="col">Verdict</th>
+        <th scope="col">Evidence in this run</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
+function matrixRow(target: string, row: MatrixRow, anchors: CheckAnchors): Html {
+  return html`<tr>
+    <th scope="row">${row.id}</th>
+    <td>${row.level}</td>
+    <td>${row.title}</td>
+    <td>${row.evidenceKind}</td>
+    <td>${verdictBadge(row.verdict)}</td>
+    <td>${evidenceCell(target, row, anchors)}</td>
+  </tr>`;
+}
+
+function evidenceCell(target: string, row: MatrixRow, anchors: CheckAnchors): Html {
+  const note = matrixNote(row);
+  const links = row.checks.map((id, index) => {
+    const anchor = anchors.find(target, id);
+    const separator = index > 0 ? ', ' : '';
+    return anchor ? html`${separator}<a href="#${anchor}">${id}</a>` : html`${separator}${id}`;
+  });
+
+  return html`${links}${note !== undefined && html`<span class="note">${note}</span>`}`;
+}

@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { REQUIREMENTS } from '../core/requirements.ts';
+import type { RunResult } from '../core/run-result.ts';
+import {
+  findAll,
+  ownText,
+  parseMarkup,
+  textOf,
+  type MarkupElement,
+} from './fixtures/parse-markup.ts';
+import { XSS_BODY, runResultFixture } from './fixtures/run-result.ts';
+import { renderHtmlReport } from './html-report.ts';
+
+const run = runResultFixture();
+const page = renderHtmlReport(run);
+const document = parseMarkup(page, 'html');
+
+describe('self-contained', () => {
+  test('no element loads anything from the network', () => {
+    const offending = everyElement(document).flatMap((element) =>
+      Object.entries(element.attributes)
+        .filter(([name]) => ['src', 'href', 'srcset', 'action', 'poster', 'data'].includes(name))
+        .filter(([, value]) => /^\s*(?:[a-z][\w+.-]*:|\/\/)/i.test(value))
+        .map(([name, value]) => `<${element.name} ${name}="${value}">`),
+    );
+
+    expect(offending).toEqual([]);
+    expect(page).not.toMatch(/@import|url\(\s*['"]?(?:https?:)?\/\//i);
+    for (const name of ['link', 'img', 'iframe', 'object', 'embed', 'base', 'form']) {
+      expect(findAll(document, name)).toHaveLength(0);
+    }
+  });
+
+  test('its content security policy allows only the inline style and script, by hash', () => {
+    const policy = findAll(document, 'meta').find(
+      (meta) => meta.attributes['http-equiv'] === 'Content-Security-Policy',
+    )?.attributes.content;
+    const [style] = findAll(document, 'style');
+    const scripts = findAll(document, 'script');
+
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain(`style-src '${sha256(style ? ownText(style) : '')}'`);
+    expect(scripts).toHaveLength(1);
+    expect(policy).toContain(`script-src '${sha256(scripts[0] ? ownText(scripts[0]) : '')}'`);
+  });
+});
+
+describe('escaping', () => {
+  test('a script in a response body renders as inert text', () => {
+    expect(page).not.toContain(XSS_BODY);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(findAll(document, 'script')).toHaveLength(1);
+
+    const pre = findAll(document, 'pre').find((p) => ownText(p).includes('alert(1)'));
+    expect(pre && ownText(pre)).toContain(`"body": "${XSS_BODY}"`);
+  });
+
+  test('markup in any provider-supplied field stays text', () => {
+    const hostile = '"><img src=x onerror=alert(2)>';
+    const changed = runResultFixture();
+    changed.checks[1]!.findings[0]!.actual = hostile;
+    changed.checks[1]!.evidence.push({ kind: 'note', text: hostile });
+    changed.targets[0]!.name = hostile;
+
+    const html = renderHtmlReport(withCheckTarget(changed, 0, hostile));
+
+    expect(html).not.toContain('<img');
+    expect(findAll(parseMarkup(html, 'html'), 'img')).toHaveLength(0);
+  });
+
+  test('control characters show as visible escapes', () => {
+    expect(page).toContain('GOVUK-SMS\\u0007');
+    expect(page).not.toContain('\u0007');
+  });
+});
+
+describe('requirement matrix', () => {
+  const matrices = findAll(document, 'table').filter((t) => t.attributes.class === 'matrix');
+
+  test('each target has a row for every requirement in the catalogue', () => {
+    expect(matrices).toHaveLength(run.targets.length);
+    for (const matrix of matrices) {
+      expect(rowHeaders(matrix)).toEqual(REQUIREMENTS.map((r) => r.id));
+    }
+  });
+
+  test('a requirement with no evidence says why', () => {
+    const row = rowOf(matrices[0]!, 'AGG-01');
+
+    expect(row).toContain('Not evidenced');
+    expect(row).toContain('no check ran and no attestation was accepted');
+  });
+
+  test('an error reads as could not be judged, never as a failure', () => {
+    const row = rowOf(matrices[0]!, 'RCPT-03');
+
+    expect(row).toContain('Could not be judged: harness or network error');
+    expect(row).not.toMatch(/\bFail\b/);
+  });
+
+  test('each verdict carries words and a symbol, not colour alone', () => {
+    const badges = everyElement(document).filter((e) => e.attributes.class?.startsWith('verdict '));
+
+    expect(badges.length).toBeGreaterThan(0);
+    for (const badge of badges) expect(textOf(badge)).toMatch(/^\S+ [A-Z][a-z]/);
+  });
+
+  test('links each verdict to the checks behind it', () => {
+    const links = findAll(rowElement(matrices[0]!, 'SID-01')!, 'a').map((a) => a.attributes.href);
+    const ids = new Set(everyElement(document).map((e) => e.attributes.id));
+
+    expect(links).toHaveLength(2);
+    for (const link of links) expect(ids.has(link?.slice(1))).toBe(true);
+  });
+});
+
+describe('drill-down', () => {
+  const checks = findAll(document, 'details');
+  const checkNamed = (slug: string): MarkupElement =>
+    checks.find((c) => c.attributes.id?.endsWith(slug)) ?? document;
+
+  test('every check has a drill-down with its outcome and coverage', () => {
+    expect(checks).toHaveLength(run.checks.length);
+    expect(textOf(checkNamed('send-accepts'))).toContain('TEST-02 (full), SID-01 (partial)');
+    expect(textOf(checkNamed('callback-auth'))).toContain('ASSURE_TRANSPORT');
+  });
+
+  test('shows exchanges as request and response, receipts, timeouts and measurements', () => {
+    const text = checks.map(textOf).join('\n');
+
+    expect(text).toContain('POST http://127.0.0.1:4010/v2/notifications/sms');
+    expect(text).toContain('authorization: Bearer [REDACTED]');
+    expect(text).toContain('HTTP 201 Created');
+    expect(text).toContain('connect ECONNREFUSED 127.0.0.1:4011');
+    expect(text).toContain('Waited 2000 ms for a receipt callback for sim-msg-0001');
+    expect(text).toContain('send latency');
+    expect(findAll(checkNamed('final-status'), 'tr')).toHaveLength(3);
+  });
+
+  test('keeps checks whose target the run does not list', () => {
+    const changed = runResultFixture();
+    changed.checks[0]!.target = 'retired-target';
+
+    const text = textOf(parseMarkup(renderHtmlReport(changed), 'html'));
+
+    expect(text).toContain('Checks for targets the run does not list');
+    expect(text).toContain(changed.checks[0]!.title);
+  });
+
+  test('lists the suppression list and harness errors', () => {
+    const text = textOf(document);
+
+    expect(text).toContain('tel:…999');
+    expect(text).toContain('Callback receiver on 127.0.0.1:4011 stopped answering');
+  });
+});
+
+describe('accessible structure', () => {
+  test('headings never skip a level', () => {
+    const levels = everyElement(document)
+      .map((e) => /^h([1-6])$/.exec(e.name)?.[1])
+      .filter((level) => level !== undefined)
+      .map(Number);
+
+    expect(levels[0]).toBe(1);
+    const skips = levels.filter((level, i) => i > 0 && level > levels[i - 1]! + 1);
+    expect(skips).toEqual([]);
+  });
+
+  test('every table header cell has a scope and every table a caption', () => {
+    const tables = findAll(document, 'table');
+
+    expect(findAll(document, 'th').filter((th) => !th.attributes.scope)).toEqual([]);
+    expect(tables.filter((t) => findAll(t, 'caption').length !== 1)).toEqual([]);
+  });
+});
+
+function everyElement(root: MarkupElement): MarkupElement[] {
+  return root.children.flatMap((child) => [child, ...everyElement(child)]);
+}
+
+function rowHeaders(table: MarkupElement): string[] {
+  return findAll(table, 'th')
+    .filter((th) => th.attributes.scope === 'row')
+    .map((th) => textOf(th).trim());
+}
+
+function rowElement(table: MarkupElement, id: string): MarkupElement | undefined {
+  return findAll(table, 'tr').find((tr) => textOf(findAll(tr, 'th')[0] ?? tr).trim() === id);
+}
+
+function rowOf(table: MarkupElement, id: string): string {
+  const row = rowElement(table, id);
+  return row ? textOf(row) : '';
+}
+
+function withCheckTarget(changed: RunResult, index: number, name: string): RunResult {
+  const old = run.targets[index]!.name;
+  return {
+    ...changed,
+    checks: changed.checks.map((c) => (c.target === old ? { ...c, target: name } : c)),
+  };
+}
+
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
+}

@@ -1,0 +1,64 @@
+import { REQUIREMENTS } from '../core/requirements.ts';
+import type { TargetResult } from '../core/run-result.ts';
+import { CHECK_OUTCOMES, VERDICTS, type CheckOutcome, type Verdict } from '../core/verdict.ts';
+import { VERDICT_WORDING } from './verdict-wording.ts';
+
+/** One row of a target's requirement matrix. */
+export interface MatrixRow {
+  readonly id: string;
+  readonly level: string;
+  readonly title: string;
+  readonly evidenceKind: string;
+  readonly verdict: Verdict;
+  readonly checks: readonly string[];
+}
+
+/**
+ * A target's matrix over the whole catalogue, in catalogue order. A requirement the run did not
+ * mention still gets a row, as not evidenced, so a reviewer sees the gaps as well as the results;
+ * results for ids outside the catalogue follow, so nothing the run reported is hidden.
+ */
+export function requirementMatrix(target: TargetResult): MatrixRow[] {
+  const results = new Map(target.requirements.map((r) => [r.id, r]));
+
+  const catalogued = REQUIREMENTS.map((requirement): MatrixRow => {
+    const result = results.get(requirement.id);
+    if (result) return result;
+
+    return {
+      id: requirement.id,
+      level: requirement.level,
+      title: requirement.title,
+      evidenceKind: requirement.evidence,
+      verdict: 'not-evidenced',
+      checks: [],
+    };
+  });
+
+  const known = new Set(REQUIREMENTS.map((r) => r.id));
+  return [...catalogued, ...target.requirements.filter((r) => !known.has(r.id))];
+}
+
+/** Why a row has the verdict it has, where its checks (or their absence) do not say. */
+export function matrixNote(row: MatrixRow): string | undefined {
+  if (row.verdict === 'not-evidenced') return VERDICT_WORDING['not-evidenced'].meaning;
+  if (row.checks.length > 0 || row.verdict === 'error') return undefined;
+  if (row.verdict === 'not-applicable') return VERDICT_WORDING['not-applicable'].meaning;
+
+  // Only an attestation can give a verdict that no check produced.
+  return 'no check ran: the verdict rests on an attestation';
+}
+
+export function countVerdicts(verdicts: Iterable<Verdict>): Record<Verdict, number> {
+  return count(VERDICTS, verdicts);
+}
+
+export function countOutcomes(outcomes: Iterable<CheckOutcome>): Record<CheckOutcome, number> {
+  return count(CHECK_OUTCOMES, outcomes);
+}
+
+function count<K extends string>(keys: readonly K[], values: Iterable<K>): Record<K, number> {
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const value of values) counts[value] += 1;
+  return counts;
+}
