@@ -69,3 +69,14 @@ export function faultKindOf(error: unknown): FaultKind {
   if (error instanceof AssureError) return error.kind;
   return 'harness';
 }
+
+/** The supplier refused the configured credentials: expired, revoked or wrong. */
+export class CredentialsError extends AssureError {
+  override readonly name = 'CredentialsError';
+  readonly code = 'ASSURE_CREDENTIALS_REJECTED';
+  readonly kind = 'config';
+
+  constructor(message: string) {
+    super(message);
+  }
+}

@@ -13,7 +13,8 @@ export const VERDICTS = [
 
 export type Verdict = (typeof VERDICTS)[number];
 
-export const CHECK_OUTCOMES = ['pass', 'fail', 'error', 'not-applicable'] as const;
+/** `skipped`: the check cannot run on this target (e.g. no way to read a real supplier's disk). */
+export const CHECK_OUTCOMES = ['pass', 'fail', 'error', 'not-applicable', 'skipped'] as const;
 
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
@@ -29,7 +30,8 @@ export interface Coverage {
 }
 
 /** Folds the outcomes of every check that covers one requirement into its verdict. */
-export function verdictOf(coverage: readonly Coverage[]): Verdict {
+export function verdictOf(all: readonly Coverage[]): Verdict {
+  const coverage = all.filter((c) => c.outcome !== 'skipped');
   if (coverage.length === 0) return 'not-evidenced';
 
   if (coverage.some((c) => c.outcome === 'fail')) return 'fail';

@@ -80,13 +80,20 @@ export interface CallbackReceipt {
   readonly providerStatus: string;
 }
 
+export interface CallbackRejection {
+  readonly ok: false;
+  readonly code: string;
+  readonly reason: string;
+}
+
+export type AuthVerdict = { readonly ok: true } | CallbackRejection;
+
 export type CallbackVerdict =
-  | { readonly ok: true; readonly receipt: CallbackReceipt }
-  | { readonly ok: false; readonly code: string; readonly reason: string };
+  { readonly ok: true; readonly receipt: CallbackReceipt } | CallbackRejection;
 
 /** Judges receipt callbacks for one target; runs inside the receiver, not in the suites. */
 export interface CallbackAuthority {
-  authenticate(callback: IncomingCallback): CallbackVerdict;
+  authenticate(callback: IncomingCallback): AuthVerdict;
   parse(callback: IncomingCallback): CallbackVerdict;
 }
 

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isSeq, parseDocument, type Document, LineCounter } from 'yaml';
+import { ConfigError } from '../errors.ts';
+import { ConfigSchema, type Config } from './schema.ts';
+
+/**
+ * Reads a YAML or JSON config file (JSON is YAML) and validates it. Every problem names the
+ * field's path and, where the file has it, its line.
+ */
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(file, [`cannot read the file: ${(error as Error).message}`]);
+  }
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, source: string): Config {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+
+  if (document.errors.length > 0) {
+    throw new ConfigError(
+      source,
+      document.errors.map((e) => `line ${lines.linePos(e.pos[0]).line}: ${e.message}`),
+    );
+  }
+
+  const parsed = ConfigSchema.safeParse(document.toJS());
+  if (parsed.success) return parsed.data;
+
+  throw new ConfigError(
+    source,
+    parsed.error.issues.map((issue) => {
+      const path = issue.path.map(String);
+      const line = lineOf(document, lines, path);
+      const where = path.length > 0 ? path.join('.') : '(top level)';
+      return `${where}${line ? ` (line ${line})` : ''}: ${issue.message}`;
+    }),
+  );
+}
+
+export function validateConfig(value: unknown, source: string): Config {
+  const parsed = ConfigSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    source,
+    parsed.error.issues.map(
+      (i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`,
+    ),
+  );
+}
+
+/** The line of the deepest node on `path` that exists in the document. */
+function lineOf(document: Document, lines: LineCounter, path: string[]): number | undefined {
+  let node: unknown = document.contents;
+  let line: number | undefined;
+
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => String((item.key as { value?: unknown })?.value) === key,
+      );
+      const range = (pair?.key as { range?: [number] } | undefined)?.range;
+      if (range) line = lines.linePos(range[0]).line;
+      node = pair?.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(key)];
+      const range = (node as { range?: [number] } | undefined)?.range;
+      if (range) line = lines.linePos(range[0]).line;
+    } else {
+      break;
+    }
+  }
+  return line;
+}

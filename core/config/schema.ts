@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { SUITES } from '../suites.ts';
+
+const EnvRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict();
+
+const NumbersSchema = z
+  .object({
+    delivered: z.array(z.string()).min(1),
+    temporaryFailure: z.array(z.string()),
+    permanentFailure: z.array(z.string()),
+    smoke: z.array(z.string()),
+  })
+  .partial()
+  .strict();
+
+export const TargetConfigSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
+    dialect: z.enum(['notify']),
+    /** Present for a target served by the embedded simulator. */
+    simulator: z
+      .object({ profile: z.string().default('compliant') })
+      .strict()
+      .optional(),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    keyType: z.enum(['test', 'team', 'live']).default('test'),
+    credentials: z.object({ apiKey: EnvRef }).strict().optional(),
+    options: z
+      .object({ templateId: z.uuid(), smsSenderId: z.uuid() })
+      .partial()
+      .strict()
+      .default({}),
+    numbers: NumbersSchema.default({}),
+    allowList: z.array(z.string()).default([]),
+    receiptDeadlineSeconds: z.number().positive().max(3600).optional(),
+    pollIntervalSeconds: z.number().positive().max(300).optional(),
+  })
+  .strict()
+  .superRefine((target, ctx) => {
+    if (target.simulator) return;
+
+    // A real target needs everything the simulator would otherwise have provided.
+    if (!target.baseUrl) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'required' });
+    if (!target.credentials) {
+      ctx.addIssue({ code: 'custom', path: ['credentials', 'apiKey'], message: 'required' });
+    }
+    if (!target.options.templateId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', 'templateId'],
+        message: 'required: a template whose whole content is ((body))',
+      });
+    }
+  });
+
+export const ConfigSchema = z
+  .object({
+    timeScale: z.number().positive().max(10_000).default(100),
+    suites: z.array(z.enum(SUITES)).min(1).optional(),
+    output: z.string().min(1).default('reports'),
+    targets: z.array(TargetConfigSchema).min(1),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.targets.forEach((target, index) => {
+      if (seen.has(target.name)) {
+        ctx.addIssue({ code: 'custom', path: ['targets', index, 'name'], message: 'duplicate' });
+      }
+      seen.add(target.name);
+    });
+  });
+
+export type TargetConfig = z.infer<typeof TargetConfigSchema>;
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,8 @@
+/** The assurance suites the CLI can run, in the order a run takes them. */
+export const SUITES = ['send', 'receipts', 'delivery-errors', 'smoke'] as const;
+
+export type SuiteName = (typeof SUITES)[number];
+
+export function suiteFile(name: SuiteName): string {
+  return `suites/${name}.suite.ts`;
+}

@@ -1,0 +1,81 @@
+import { request } from 'undici';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { startCallbackReceiver, type StartedReceiver } from './callback-receiver.ts';
+import { NotifyCallbackAuthority } from './notify/callback-authority.ts';
+import { NOTIFICATION_ID } from './notify/fixtures/documented-shapes.ts';
+
+const TOKEN = 'receiver-test-token';
+const BODY = JSON.stringify({
+  id: NOTIFICATION_ID,
+  reference: null,
+  to: '07700900123',
+  status: 'permanent-failure',
+  created_at: '2026-12-04T10:00:00.000000Z',
+  completed_at: '2026-12-04T10:00:05.000000Z',
+  sent_at: '2026-12-04T10:00:01.000000Z',
+  notification_type: 'sms',
+});
+
+let receiver: StartedReceiver;
+
+beforeEach(async () => {
+  receiver = await startCallbackReceiver();
+  receiver.register('sim', new NotifyCallbackAuthority(TOKEN));
+});
+
+afterEach(() => receiver.stop());
+
+async function post(body: string, headers: Record<string, string>) {
+  const reply = await request(`${receiver.baseUrl}/callbacks/sim`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  await reply.body.dump();
+  return reply.statusCode;
+}
+
+test('answers 200 to an authenticated receipt, twice for a duplicate', async () => {
+  expect(await post(BODY, { authorization: `Bearer ${TOKEN}` })).toBe(200);
+  expect(await post(BODY, { authorization: `Bearer ${TOKEN}` })).toBe(200);
+
+  const received = receiver.received('sim');
+  expect(received).toHaveLength(2);
+  expect(received[0]).toMatchObject({
+    authenticated: true,
+    receipt: { messageId: NOTIFICATION_ID, status: 'permanent-failure' },
+  });
+});
+
+test('answers 401 without the token but still records what the receipt said', async () => {
+  expect(await post(BODY, {})).toBe(401);
+
+  expect(receiver.received('sim')[0]).toMatchObject({
+    authenticated: false,
+    rejection: { code: 'callback_unauthenticated' },
+    receipt: { status: 'permanent-failure' },
+  });
+});
+
+test('answers 400 to an unreadable body and 404 to an unknown target', async () => {
+  expect(await post('{not json', { authorization: `Bearer ${TOKEN}` })).toBe(400);
+
+  const reply = await request(`${receiver.baseUrl}/callbacks/nobody`, { method: 'POST', body: '' });
+  await reply.body.dump();
+  expect(reply.statusCode).toBe(404);
+});
+
+test('lets a worker read verdicts only with the inspect token, without raw bodies', async () => {
+  await post(BODY, { authorization: `Bearer ${TOKEN}` });
+  const url = `${receiver.baseUrl}/inspect/sim?messageId=${NOTIFICATION_ID}`;
+
+  const refused = await request(url);
+  await refused.body.dump();
+  const allowed = await request(url, { headers: { 'x-inspect-token': receiver.inspectToken } });
+  const { callbacks } = (await allowed.body.json()) as { callbacks: object[] };
+
+  expect(refused.statusCode).toBe(403);
+  expect(callbacks).toHaveLength(1);
+  expect(callbacks[0]).not.toHaveProperty('body');
+  expect(callbacks[0]).not.toHaveProperty('headers');
+});

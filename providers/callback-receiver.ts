@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallbackAuthority, CallbackReceipt, IncomingCallback } from './contract.ts';
+
+/** One callback as the receiver judged it. The raw body stays here; workers get the verdicts. */
+export interface ReceivedCallback {
+  readonly target: string;
+  readonly receivedAt: number;
+  readonly authenticated: boolean;
+  readonly rejection?: { readonly code: string; readonly reason: string };
+  readonly receipt?: CallbackReceipt;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface StartedReceiver extends AsyncDisposable {
+  /** Where a target should post its callbacks: `${baseUrl}/callbacks/<target>`. */
+  readonly baseUrl: string;
+  /** The token a worker presents to read what arrived. */
+  readonly inspectToken: string;
+  register(target: string, authority: CallbackAuthority): void;
+  received(target: string): readonly ReceivedCallback[];
+  stop(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The service side of receipts: a loopback HTTP server that takes each target's callbacks,
+ * authenticates and parses them with the target's own rules, and answers as a careful service
+ * would (401 unauthenticated, 400 unreadable, 200 otherwise, duplicates included).
+ */
+export async function startCallbackReceiver(host = '127.0.0.1'): Promise<StartedReceiver> {
+  const authorities = new Map<string, CallbackAuthority>();
+  const log: ReceivedCallback[] = [];
+  const inspectToken = randomUUID();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => answer(res, 500, { error: 'receiver failure' }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://receiver');
+    const [, area, target] = url.pathname.split('/');
+
+    if (area === 'inspect' && target && req.method === 'GET') {
+      if (req.headers['x-inspect-token'] !== inspectToken) return answer(res, 403, {});
+      return answer(res, 200, { callbacks: inspect(target, url.searchParams.get('messageId')) });
+    }
+    if (area !== 'callbacks' || !target || req.method !== 'POST') return answer(res, 404, {});
+
+    const authority = authorities.get(target);
+    if (!authority) return answer(res, 404, { error: `no target named ${target}` });
+
+    const body = await readBody(req);
+    if (body === undefined) return answer(res, 413, { error: 'body too large' });
+    const callback: IncomingCallback = {
+      path: url.pathname,
+      method: req.method,
+      headers: flatten(req.headers),
+      body,
+    };
+    const record = judge(target, authority, callback);
+    log.push(record);
+
+    if (!record.authenticated) return answer(res, 401, { error: record.rejection?.reason });
+    if (!record.receipt) return answer(res, 400, { error: record.rejection?.reason });
+    return answer(res, 200, { ok: true });
+  }
+
+  function inspect(target: string, messageId: string | null) {
+    return log
+      .filter((r) => r.target === target && (!messageId || r.receipt?.messageId === messageId))
+      .map(({ headers: _headers, body: _body, ...verdicts }) => verdicts);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://${host}:${port}`,
+    inspectToken,
+    register: (target, authority) => void authorities.set(target, authority),
+    received: (target) => log.filter((r) => r.target === target),
+    stop: () => close(server),
+    [Symbol.asyncDispose]: () => close(server),
+  };
+}
+
+function judge(
+  target: string,
+  authority: CallbackAuthority,
+  callback: IncomingCallback,
+): ReceivedCallback {
+  const auth = authority.authenticate(callback);
+  const parsed = authority.parse(callback);
+  const rejection = !auth.ok ? auth : !parsed.ok ? parsed : undefined;
+
+  return {
+    target,
+    receivedAt: Date.now(),
+    authenticated: auth.ok,
+    ...(rejection ? { rejection: { code: rejection.code, reason: rejection.reason } } : {}),
+    ...(parsed.ok ? { receipt: parsed.receipt } : {}),
+    headers: callback.headers,
+    body: callback.body,
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function flatten(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function answer(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

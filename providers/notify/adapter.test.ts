@@ -1,0 +1,247 @@
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Exchange } from '../../core/evidence.ts';
+import { CredentialsError, ProviderResponseError, TransportError } from '../../core/errors.ts';
+import { Redactor } from '../../core/redact.ts';
+import { RecordingClient } from '../http/recording-client.ts';
+import { NotifyAdapter } from './adapter.ts';
+import { parseNotifyKey } from './api-key.ts';
+import {
+  API_KEY,
+  NOTIFICATION_ID,
+  SECRET,
+  SEND_CREATED,
+  SERVICE_ID,
+  TEMPLATE_ID,
+  errorBody,
+  notification,
+} from './fixtures/documented-shapes.ts';
+
+const BASE = 'https://api.notifications.service.gov.uk';
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+let agent: MockAgent;
+let exchanges: Exchange[];
+
+function adapter() {
+  const redactor = new Redactor().secret(API_KEY).number('07700900123');
+  const client = new RecordingClient({
+    redactor,
+    sink: (e) => exchanges.push(e),
+    dispatcher: agent,
+  });
+  return new NotifyAdapter({
+    baseUrl: BASE,
+    key: parseNotifyKey(API_KEY, 'test'),
+    templateId: TEMPLATE_ID,
+    client,
+  });
+}
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  exchanges = [];
+});
+
+afterEach(async () => {
+  await agent.close();
+});
+
+describe('send', () => {
+  test('posts the documented body with a fresh HS256 token and reads the 201', async () => {
+    let sentBody: unknown;
+    let authorization = '';
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply((options) => {
+        sentBody = JSON.parse(String(options.body));
+        authorization = String((options.headers as Record<string, string>)['authorization']);
+        return { statusCode: 201, data: SEND_CREATED, responseOptions: { headers: JSON_HEADERS } };
+      });
+
+    const sent = await adapter().send({ to: '07700900123', body: 'hello', reference: 'r1' });
+
+    expect(sent).toEqual({ id: NOTIFICATION_ID, status: 'accepted', providerStatus: 'created' });
+    expect(sentBody).toEqual({
+      phone_number: '07700900123',
+      template_id: TEMPLATE_ID,
+      personalisation: { body: 'hello' },
+      reference: 'r1',
+    });
+    const token = authorization.replace(/^Bearer /, '');
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    const claims = decodeJwt(token);
+    expect(claims.iss).toBe(SERVICE_ID);
+    expect(Math.abs(Number(claims.iat) - Date.now() / 1000)).toBeLessThan(5);
+  });
+
+  test('a 400 ValidationError is the supplier refusing the request', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(400, errorBody(400, 'ValidationError', 'phone_number Not a UK mobile number'), {
+        headers: JSON_HEADERS,
+      });
+
+    const sending = adapter().send({ to: '07700900123', body: 'x', reference: 'r' });
+
+    await expect(sending).rejects.toBeInstanceOf(ProviderResponseError);
+    await expect(sending).rejects.toThrow(/ValidationError: phone_number Not a UK mobile number/);
+  });
+
+  test('a 403 AuthError is refused credentials, not a supplier fault', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(403, errorBody(403, 'AuthError', 'Invalid token: API key not found'), {
+        headers: JSON_HEADERS,
+      });
+
+    await expect(
+      adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).rejects.toBeInstanceOf(CredentialsError);
+  });
+
+  test('a 429 RateLimitError is reported as throttling', async () => {
+    const body = errorBody(
+      429,
+      'RateLimitError',
+      'Exceeded rate limit for key type TEST of 3000 requests per 60 seconds',
+    );
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(429, body, { headers: JSON_HEADERS });
+
+    await expect(
+      adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).rejects.toMatchObject({ code: 'throttled' });
+  });
+
+  test('a 201 whose body is not JSON is a finding with the body kept as evidence', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(201, '{"id": "740e5834-', { headers: JSON_HEADERS });
+
+    await expect(
+      adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).rejects.toMatchObject({ code: 'response_not_json' });
+    expect(exchanges[0]?.response?.body).toBe('{"id": "740e5834-');
+  });
+
+  test('a 201 missing a documented field names the field', async () => {
+    const { content: _content, ...withoutContent } = SEND_CREATED;
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(201, withoutContent, { headers: JSON_HEADERS });
+
+    await expect(
+      adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).rejects.toMatchObject({ code: 'response_shape', path: 'content' });
+  });
+
+  test('a refused connection is a transport error', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+
+    await expect(
+      adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).rejects.toBeInstanceOf(TransportError);
+    expect(exchanges[0]?.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('status', () => {
+  test.each([
+    ['created', 'accepted'],
+    ['sending', 'sending'],
+    ['pending', 'sending'],
+    ['sent', 'delivered'],
+    ['delivered', 'delivered'],
+    ['temporary-failure', 'temporary-failure'],
+    ['permanent-failure', 'permanent-failure'],
+    ['technical-failure', 'technical-failure'],
+  ])('Notify status %s reads as %s, the original kept', async (notify, normalised) => {
+    agent
+      .get(BASE)
+      .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
+      .reply(200, notification(notify), { headers: JSON_HEADERS });
+
+    const state = await adapter().status(NOTIFICATION_ID);
+
+    expect(state).toMatchObject({ status: normalised, providerStatus: notify });
+  });
+
+  test('a 404 NoResultFound means no such message', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
+      .reply(404, errorBody(404, 'NoResultFound', 'No result found'), { headers: JSON_HEADERS });
+
+    expect(await adapter().status(NOTIFICATION_ID)).toBeUndefined();
+  });
+
+  test('a status outside the documented set is a finding', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
+      .reply(200, notification('lost-in-space'), { headers: JSON_HEADERS });
+
+    await expect(adapter().status(NOTIFICATION_ID)).rejects.toMatchObject({
+      code: 'unknown_status',
+    });
+  });
+});
+
+describe('list', () => {
+  test('sends the filters and follows the next link by older_than', async () => {
+    const olderThan = '0b0e5834-3a29-46b4-9a6f-16142fde533a';
+    agent
+      .get(BASE)
+      .intercept({
+        path: '/v2/notifications?template_type=sms&reference=r1&status=permanent-failure',
+        method: 'GET',
+      })
+      .reply(
+        200,
+        {
+          notifications: [notification('permanent-failure')],
+          links: {
+            current: `${BASE}/v2/notifications?reference=r1`,
+            next: `${BASE}/v2/notifications?reference=r1&older_than=${olderThan}`,
+          },
+        },
+        { headers: JSON_HEADERS },
+      );
+
+    const page = await adapter().list({ reference: 'r1', status: 'permanent-failure' });
+
+    expect(page.messages.map((m) => m.status)).toEqual(['permanent-failure']);
+    expect(page.next).toBe(olderThan);
+  });
+});
+
+describe('evidence', () => {
+  test('records each exchange with the key, token and number redacted', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(201, SEND_CREATED, { headers: JSON_HEADERS });
+
+    await adapter().send({ to: '07700900123', body: 'hello', reference: 'r1' });
+    const recorded = JSON.stringify(exchanges);
+
+    expect(exchanges).toHaveLength(1);
+    expect(recorded).not.toContain(SECRET);
+    expect(recorded).not.toContain('07700900123');
+    expect(recorded).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+    expect(exchanges[0]?.request.headers['authorization']).toBe('Bearer [REDACTED]');
+  });
+});
