@@ -15,6 +15,8 @@ export default class ClosingLineReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    console.log(
+      `\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    );
   }
 }

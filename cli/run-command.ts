@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { relative } from 'node:path';
+import { loadConfig, validateConfig } from '../core/config/load.ts';
+import type { Config } from '../core/config/schema.ts';
+import { ConfigError } from '../core/errors.ts';
+import { SUITES, type SuiteName } from '../core/suites.ts';
+import { runAssurance } from '../runner/run.ts';
+import { RUN_HELP } from './help.ts';
+import { parseOptions, positiveNumber } from './parse-options.ts';
+import { printCheck, printSummary } from './progress.ts';
+
+/** The default when no config is given: the embedded simulator, Notify dialect, compliant. */
+const DEFAULT_CONFIG = {
+  targets: [{ name: 'simulator', dialect: 'notify', simulator: { profile: 'compliant' } }],
+};
+
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const values = parseOptions(argv, {
+    config: { type: 'string' },
+    target: { type: 'string', multiple: true },
+    suite: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'allow-live': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(RUN_HELP);
+    return 0;
+  }
+
+  const loaded = values.config
+    ? await loadConfig(values.config)
+    : validateConfig(DEFAULT_CONFIG, 'default config');
+  const config = selectTargets(loaded, values.target ?? []);
+  const timeScale = positiveNumber(values['time-scale'], '--time-scale');
+  const effective: Config = timeScale ? { ...config, timeScale } : config;
+  const suites = selectSuites(values.suite ?? config.suites ?? [...SUITES]);
+  const quiet = values.quiet ?? false;
+
+  const outcome = await runAssurance({
+    config: effective,
+    configHash: hashOf(effective),
+    suites,
+    outputRoot: values.out ?? effective.output,
+    allowLive: values['allow-live'] ?? false,
+    env: process.env,
+    onCheck: (record) => {
+      if (!quiet) printCheck(record);
+    },
+    onStage: (stage) => {
+      if (!quiet) console.log(`· ${stage}`);
+    },
+  });
+
+  printSummary(outcome.result, displayPath(outcome.folder), outcome.files);
+  return outcome.result.exitCode;
+}
+
+/**
+ * `--target` picks configured targets by name; `sim:DIALECT[:PROFILE]` adds a simulated one,
+ * so that several profiles can be compared in one run without a config file.
+ */
+function selectTargets(config: Config, selectors: readonly string[]): Config {
+  if (selectors.length === 0) return config;
+
+  const targets = selectors.map((selector) => {
+    const simulated = /^sim:([a-z]+)(?::([a-z-]+))?$/.exec(selector);
+    if (simulated) {
+      const [, dialect, profile = 'compliant'] = simulated;
+      const name = `sim-${dialect}-${profile}`;
+      return { name, dialect, simulator: { profile } };
+    }
+
+    const configured = config.targets.find((t) => t.name === selector);
+    if (!configured) {
+      const known = config.targets.map((t) => t.name).join(', ');
+      throw new ConfigError('command line', [
+        `--target ${selector}: no such target (configured: ${known}; or use sim:notify[:PROFILE])`,
+      ]);
+    }
+    return configured;
+  });
+  return validateConfig({ ...config, targets }, 'command line');
+}
+
+function selectSuites(names: readonly string[]): SuiteName[] {
+  const unknown = names.filter((n) => !(SUITES as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new ConfigError('command line', [
+      `--suite: unknown suite(s) ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`,
+    ]);
+  }
+  return [...new Set(names)] as SuiteName[];
+}
+
+/** Paths under the working folder are shown relative to it, others in full. */
+function displayPath(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near && !near.startsWith('..') ? near : path;
+}
+
+function hashOf(config: Config): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,136 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import type { Config } from '../core/config/schema.ts';
+import { RUN_RESULT_SCHEMA_VERSION, type RunResult } from '../core/run-result.ts';
+import { suiteFile, type SuiteName } from '../core/suites.ts';
+import type { ResolvedTarget } from '../core/target.ts';
+import { startCallbackReceiver } from '../providers/callback-receiver.ts';
+import { writeLatestPointer, writeReports, type ReportFiles } from '../reports/index.ts';
+import { EvidenceCollector, type ProgressListener } from './evidence-collector.ts';
+import { HARNESS_VERSION } from './harness-version.ts';
+import { resolveTargets } from './resolve-targets.ts';
+import { newRunId } from './run-id.ts';
+import { exitCodeOf, requirementMatrix } from './verdicts.ts';
+
+export interface RunOptions {
+  readonly config: Config;
+  readonly configHash: string;
+  readonly suites: readonly SuiteName[];
+  readonly outputRoot: string;
+  readonly allowLive: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly onCheck: ProgressListener;
+  readonly onStage?: (stage: string) => void;
+  readonly runId?: string;
+}
+
+export interface RunOutcome {
+  readonly result: RunResult;
+  readonly folder: string;
+  readonly files: ReportFiles;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * One assurance run: start the receiver and any simulators, run the suites through vitest
+ * against every target, fold the evidence into verdicts and write the reports.
+ */
+export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
+  const { config } = options;
+  const runId = options.runId ?? newRunId();
+  const started = new Date();
+  const folder = resolve(options.outputRoot, runId);
+  await mkdir(folder, { recursive: true });
+
+  await using receiver = await startCallbackReceiver();
+  options.onStage?.('starting targets');
+  const setup = await resolveTargets(config.targets, {
+    timeScale: config.timeScale,
+    allowLive: options.allowLive,
+    env: options.env,
+    receiver,
+  });
+
+  const collector = new EvidenceCollector(options.onCheck);
+  try {
+    options.onStage?.(
+      `running ${options.suites.join(', ')} against ${setup.targets.length} target(s)`,
+    );
+    await runSuites(options.suites, collector, {
+      targets: setup.targets,
+      runId,
+      allureDir: join(folder, 'allure-results'),
+      testTimeoutMs: Math.max(...setup.targets.map((t) => t.receiptDeadlineMs)) * 4 + 30_000,
+    });
+  } finally {
+    await Promise.all(setup.simulators.map((s) => s.stop()));
+  }
+
+  const targets = setup.targets.map((target) => ({
+    name: target.name,
+    dialect: target.dialect,
+    baseUrl: target.baseUrl,
+    simulated: target.simulator !== undefined,
+    ...(target.simulator ? { profile: target.simulator.profile } : {}),
+    requirements: requirementMatrix(collector.checks.filter((c) => c.target === target.name)),
+  }));
+  const finished = new Date();
+  const result: RunResult = {
+    schemaVersion: RUN_RESULT_SCHEMA_VERSION,
+    runId,
+    harnessVersion: HARNESS_VERSION,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    timeScale: config.timeScale,
+    configHash: options.configHash,
+    suites: [...options.suites],
+    targets,
+    checks: collector.checks,
+    suppressions: collector.checks.flatMap((c) => c.suppressions ?? []),
+    harnessErrors: collector.harnessErrors,
+    exitCode: exitCodeOf(
+      targets.map((t) => t.requirements),
+      collector.checks,
+      collector.harnessErrors,
+    ),
+  };
+
+  options.onStage?.('writing reports');
+  const files = await writeReports(result, folder);
+  await writeLatestPointer(resolve(options.outputRoot), folder);
+  return { result, folder, files };
+}
+
+interface SuiteRun {
+  readonly targets: ResolvedTarget[];
+  readonly runId: string;
+  readonly allureDir: string;
+  readonly testTimeoutMs: number;
+}
+
+async function runSuites(
+  suites: readonly SuiteName[],
+  collector: EvidenceCollector,
+  run: SuiteRun,
+) {
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      root: PACKAGE_ROOT,
+      config: false,
+      watch: false,
+      include: suites.map(suiteFile),
+      reporters: [collector, ['allure-vitest/reporter', { resultsDir: run.allureDir }]],
+      provide: { targets: run.targets, runId: run.runId },
+      testTimeout: run.testTimeoutMs,
+      passWithNoTests: true,
+    },
+    { test: { exclude: [] } },
+  );
+  await vitest.close();
+}

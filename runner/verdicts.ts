@@ -1,0 +1,58 @@
+import type { CheckRecord } from '../core/check-record.ts';
+import { REQUIREMENTS, findRequirement, isRequired } from '../core/requirements.ts';
+import type { RequirementResult } from '../core/run-result.ts';
+import { verdictOf, type CheckOutcome } from '../core/verdict.ts';
+
+/** The requirement matrix of one target: every requirement, with the checks behind it. */
+export function requirementMatrix(checks: readonly CheckRecord[]): RequirementResult[] {
+  return REQUIREMENTS.map((requirement) => {
+    const covering = checks.filter((c) => c.covers.some((cover) => cover.id === requirement.id));
+    const coverage = covering.map((c) => ({
+      outcome: outcomeFor(c, requirement.id),
+      scope: c.covers.find((cover) => cover.id === requirement.id)?.scope ?? 'full',
+    }));
+
+    return {
+      id: requirement.id,
+      level: requirement.level,
+      title: requirement.title,
+      evidenceKind: requirement.evidence,
+      verdict: verdictOf(coverage),
+      checks: covering.map((c) => c.id),
+    };
+  });
+}
+
+/**
+ * A failed check fails only the requirements its findings name; a finding that names none (a
+ * malformed response, say) fails everything the check covers.
+ */
+function outcomeFor(check: CheckRecord, requirementId: string): CheckOutcome {
+  if (check.outcome !== 'fail') return check.outcome;
+
+  const blamed = check.findings.some(
+    (f) => f.requirement === undefined || f.requirement === requirementId,
+  );
+  return blamed ? 'fail' : 'pass';
+}
+
+/**
+ * 3 is decided before a run starts. Otherwise: 2 when anything could not be judged, 1 when a
+ * required requirement failed or a contract check found a fault, else 0.
+ */
+export function exitCodeOf(
+  matrices: readonly RequirementResult[][],
+  checks: readonly CheckRecord[],
+  harnessErrors: readonly string[],
+): number {
+  const rows = matrices.flat();
+  if (harnessErrors.length > 0 || rows.some((r) => r.verdict === 'error')) return 2;
+  if (checks.some((c) => c.outcome === 'error')) return 2;
+
+  const requiredFailure = rows.some((r) => {
+    const level = findRequirement(r.id)?.level;
+    return r.verdict === 'fail' && level !== undefined && isRequired(level);
+  });
+  const contractFailure = checks.some((c) => c.covers.length === 0 && c.outcome === 'fail');
+  return requiredFailure || contractFailure ? 1 : 0;
+}

@@ -1,0 +1,87 @@
+import type { NormalisedStatus } from '../providers/contract.ts';
+import { maskNumber } from '../core/redact.ts';
+import { awaitFinalStatus } from './support/await-status.ts';
+import { check, forEachTarget, type CheckContext } from './support/check.ts';
+import { sendTracked } from './support/send-tracked.ts';
+
+/**
+ * Delivery errors as a service must act on them: permanent failures go on a suppression list,
+ * temporary ones are left for a later retry.
+ */
+forEachTarget('delivery-errors', (target) => {
+  check(
+    'delivery-errors',
+    target,
+    {
+      id: 'permanent',
+      title: 'a number that does not exist is reported as a permanent failure',
+      covers: ['ERR-01'],
+    },
+    async (c) => {
+      for (const number of target.numbers.permanentFailure) {
+        const outcome = await sendAndSettle(c, number, 'permanent-failure', 'ERR-01');
+        if (outcome.status !== 'permanent-failure') continue;
+
+        c.suppress({
+          reference: outcome.reference,
+          messageId: outcome.id,
+          maskedNumber: maskNumber(number),
+          providerStatus: outcome.providerStatus,
+        });
+        await expectListedAsFailed(c, outcome.id);
+      }
+    },
+  );
+
+  check(
+    'delivery-errors',
+    target,
+    {
+      id: 'temporary',
+      title: 'an unreachable handset is reported as a temporary failure',
+      covers: ['ERR-02'],
+    },
+    async (c) => {
+      for (const number of target.numbers.temporaryFailure) {
+        await sendAndSettle(c, number, 'temporary-failure', 'ERR-02');
+      }
+    },
+  );
+});
+
+async function sendAndSettle(
+  c: CheckContext,
+  number: string,
+  expected: NormalisedStatus,
+  requirement: string,
+) {
+  const sent = await sendTracked(c, number, `expect-${expected}`);
+  const wait = await awaitFinalStatus(c, sent.id, sent.sentAt);
+  const status = wait.final ? wait.state.status : undefined;
+  const providerStatus = wait.final ? wait.state.providerStatus : 'no final status';
+
+  if (status !== expected) {
+    c.finding({
+      code: `${expected.replace('-', '_')}_not_reported`,
+      requirement,
+      message: `a number that fails with ${expected} was reported as ${providerStatus}`,
+      expected,
+      actual: providerStatus,
+    });
+  }
+  return { ...sent, status, providerStatus };
+}
+
+/** The service finds numbers to remove by listing failures; the message must be among them. */
+async function expectListedAsFailed(c: CheckContext, id: string) {
+  if (!c.adapter.capabilities.listing) return;
+
+  const page = await c.adapter.list({ status: 'permanent-failure' });
+  if (!page.messages.some((m) => m.id === id)) {
+    c.finding({
+      code: 'failure_not_listed',
+      requirement: 'ERR-01',
+      message: 'listing permanent failures does not include the failed message',
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FINAL_STATUSES, type MessageState } from '../../providers/contract.ts';
+import type { CheckContext } from './check.ts';
+
+export type StatusWait =
+  | { readonly final: true; readonly state: MessageState; readonly latencyMs: number }
+  | { readonly final: false; readonly last?: MessageState; readonly missing: boolean };
+
+/**
+ * Polls the status API until the message reaches a final status or the target's receipt
+ * deadline passes. A deadline is recorded as a timeout, never read as a pass.
+ */
+export async function awaitFinalStatus(
+  c: CheckContext,
+  messageId: string,
+  sentAt: number,
+): Promise<StatusWait> {
+  const { receiptDeadlineMs, pollIntervalMs } = c.target;
+  const deadline = sentAt + receiptDeadlineMs;
+  let last: MessageState | undefined;
+
+  for (;;) {
+    last = await c.adapter.status(messageId);
+    if (last && FINAL_STATUSES.has(last.status)) {
+      const latencyMs = Date.now() - sentAt;
+      c.evidence({
+        kind: 'receipt',
+        messageId,
+        via: 'status-api',
+        providerStatus: last.providerStatus,
+        status: last.status,
+        latencyMs,
+      });
+      return { final: true, state: last, latencyMs };
+    }
+    if (Date.now() + pollIntervalMs > deadline) break;
+    await sleep(pollIntervalMs);
+  }
+
+  c.evidence({
+    kind: 'timeout',
+    waitingFor: `a final status for message ${messageId}`,
+    deadlineMs: receiptDeadlineMs,
+    ...(last ? { lastSeen: last.providerStatus } : { lastSeen: 'not found' }),
+  });
+  return { final: false, ...(last ? { last } : {}), missing: last === undefined };
+}

@@ -1,0 +1,171 @@
+import * as allure from 'allure-js-commons';
+import { describe, test } from 'vitest';
+import type { CheckRecord, SuppressionEntry } from '../../core/check-record.ts';
+import { AssureError, faultKindOf } from '../../core/errors.ts';
+import type { Evidence, Finding } from '../../core/evidence.ts';
+import { Redactor } from '../../core/redact.ts';
+import type { ResolvedTarget } from '../../core/target.ts';
+import type { CheckOutcome, CoverageScope } from '../../core/verdict.ts';
+import type { ProviderAdapter } from '../../providers/contract.ts';
+import { createAdapter } from '../../providers/registry.ts';
+import { providedTargets } from './provided.ts';
+
+export interface CheckSpec {
+  readonly id: string;
+  readonly title: string;
+  /** Requirement ids this check evidences; a `partial` one cannot alone make a requirement pass. */
+  readonly covers: readonly (string | { readonly id: string; readonly scope: CoverageScope })[];
+}
+
+export interface CheckContext {
+  readonly target: ResolvedTarget;
+  readonly adapter: ProviderAdapter;
+  readonly redactor: Redactor;
+  evidence(item: Evidence): void;
+  note(text: string): void;
+  /** Records what the supplier got wrong; the check fails once its body has run. */
+  finding(finding: Finding): void;
+  suppress(entry: Omit<SuppressionEntry, 'target'>): void;
+  /** Ends the check: the requirement does not apply to this target. */
+  notApplicable(reason: string): never;
+  /** Ends the check: it cannot run on this target, so it evidences nothing either way. */
+  skip(reason: string): never;
+}
+
+class EndedEarly extends Error {
+  constructor(
+    readonly outcome: 'not-applicable' | 'skipped',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    check?: CheckRecord;
+  }
+}
+
+/** Declares the suite's checks once per target of the run. */
+export function forEachTarget(suite: string, declare: (target: ResolvedTarget) => void): void {
+  for (const target of providedTargets()) {
+    describe(`${target.name} · ${suite}`, () => declare(target));
+  }
+}
+
+/**
+ * A check is a vitest test that keeps a record: what it covers, the evidence it saw, and its
+ * outcome, told apart as a supplier failure (`fail`) or a harness or network failure (`error`).
+ */
+export function check(
+  suite: string,
+  target: ResolvedTarget,
+  spec: CheckSpec,
+  body: (c: CheckContext) => Promise<void>,
+): void {
+  test(spec.title, async ({ task }) => {
+    const started = Date.now();
+    const evidence: Evidence[] = [];
+    const findings: Finding[] = [];
+    const suppressions: SuppressionEntry[] = [];
+    const redactor = redactorFor(target);
+    const adapter = createAdapter(target, { redactor, sink: (e) => evidence.push(e) });
+
+    const context: CheckContext = {
+      target,
+      adapter,
+      redactor,
+      evidence: (item) => evidence.push(item),
+      note: (text) => evidence.push({ kind: 'note', text: redactor.text(text) }),
+      finding: (finding) => findings.push(finding),
+      suppress: (entry) => suppressions.push({ ...entry, target: target.name }),
+      notApplicable: (reason) => {
+        throw new EndedEarly('not-applicable', reason);
+      },
+      skip: (reason) => {
+        throw new EndedEarly('skipped', reason);
+      },
+    };
+
+    let outcome: CheckOutcome = 'pass';
+    let reason: string | undefined;
+    let error: CheckRecord['error'];
+    try {
+      await body(context);
+      if (findings.length > 0) outcome = 'fail';
+    } catch (thrown) {
+      ({ outcome, reason, error } = classify(thrown, findings, redactor));
+    }
+
+    const record: CheckRecord = {
+      id: `${suite}/${spec.id}`,
+      title: spec.title,
+      suite,
+      target: target.name,
+      covers: spec.covers.map((c) => (typeof c === 'string' ? { id: c, scope: 'full' } : c)),
+      outcome,
+      ...(reason ? { reason } : {}),
+      findings,
+      evidence,
+      durationMs: Date.now() - started,
+      ...(error ? { error } : {}),
+      ...(suppressions.length > 0 ? { suppressions } : {}),
+    };
+    task.meta.check = record;
+    await describeForAllure(record);
+
+    if (outcome === 'fail') throw new Error(summarise(findings));
+    if (outcome === 'error') throw new Error(`${error?.code}: ${error?.message}`);
+  });
+}
+
+/** Allure gets the same redacted record as every other report, as an attachment. */
+async function describeForAllure(record: CheckRecord) {
+  await allure.epic(record.target);
+  await allure.feature(record.suite);
+  for (const cover of record.covers) await allure.tag(cover.id);
+  await allure.attachment('check record', JSON.stringify(record, null, 2), 'application/json');
+}
+
+function classify(thrown: unknown, findings: Finding[], redactor: Redactor) {
+  if (thrown instanceof EndedEarly) {
+    return { outcome: thrown.outcome, reason: thrown.message, error: undefined };
+  }
+
+  const message = redactor.text(thrown instanceof Error ? thrown.message : String(thrown));
+  const code = thrown instanceof AssureError ? thrown.code : 'ASSURE_UNEXPECTED';
+
+  // The supplier's own answer was wrong: that is a finding, whatever the check was doing.
+  if (faultKindOf(thrown) === 'supplier') {
+    findings.push({ code: code.toLowerCase(), message, ...pathOf(thrown) });
+    return { outcome: 'fail' as const, reason: undefined, error: undefined };
+  }
+  return { outcome: 'error' as const, reason: message, error: { code, message } };
+}
+
+function pathOf(thrown: unknown): { path?: string } {
+  const path = (thrown as { path?: unknown }).path;
+  return typeof path === 'string' && path ? { path } : {};
+}
+
+function summarise(findings: readonly Finding[]): string {
+  return findings.map((f) => `[${f.requirement ?? '-'}] ${f.code}: ${f.message}`).join('\n');
+}
+
+function redactorFor(target: ResolvedTarget): Redactor {
+  const redactor = new Redactor();
+  for (const value of Object.values(target.credentials)) redactor.secret(value);
+  redactor.secret(target.callback?.bearerToken);
+
+  const { numbers } = target;
+  const all = [
+    ...numbers.delivered,
+    ...numbers.temporaryFailure,
+    ...numbers.permanentFailure,
+    ...numbers.smoke,
+    ...target.allowList,
+  ];
+  for (const number of all) redactor.number(number);
+  return redactor;
+}

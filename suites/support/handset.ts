@@ -1,0 +1,34 @@
+import { request } from 'undici';
+import { z } from 'zod';
+import { HarnessError } from '../../core/errors.ts';
+import type { CheckContext } from './check.ts';
+
+const InboxSchema = z.object({
+  messages: z.array(z.object({ id: z.string(), from: z.string(), body: z.string() })),
+});
+
+export type HandsetMessage = z.infer<typeof InboxSchema>['messages'][number];
+
+/**
+ * What a fictional handset of the simulator received. Only a simulated target has handsets;
+ * for a real one the caller must not ask.
+ */
+export async function handsetInbox(c: CheckContext, number: string): Promise<HandsetMessage[]> {
+  const simulator = c.target.simulator;
+  if (!simulator) throw new HarnessError('ASSURE_NOT_SIMULATED', 'this target has no handsets');
+
+  const url = `${simulator.controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
+  try {
+    const reply = await request(url);
+    return InboxSchema.parse(await reply.body.json()).messages;
+  } catch (error) {
+    throw new HarnessError('ASSURE_SIMULATOR_CONTROL', 'cannot read the simulator handset inbox', {
+      cause: error,
+    });
+  }
+}
+
+function e164(number: string): string {
+  const digits = number.replace(/\D/g, '');
+  return digits.startsWith('0') ? `+44${digits.slice(1)}` : `+${digits}`;
+}

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { RunResult } from '../../core/run-result.ts';
+import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli.ts';
+
+/**
+ * The harness's proof of worth: every requirement the suites cover passes against the compliant
+ * simulator and fails against the profile that breaks it, all in one real run of the CLI.
+ */
+const PROFILES = [
+  'compliant',
+  'no-receipts',
+  'temporary-as-permanent',
+  'permanent-as-temporary',
+  'unauthenticated-callbacks',
+  'malformed-json',
+  'test-mode-leaks',
+];
+
+let run: CliRun;
+let result: RunResult;
+
+beforeAll(async () => {
+  const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
+  run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
+  result = await latestResult(run.outDir);
+}, 120_000);
+
+const verdict = (profile: string, requirement: string) =>
+  verdictOf(result, `sim-notify-${profile}`, requirement);
+
+test('the run reports findings with exit 1 and no harness error', () => {
+  expect(run.code, run.stderr).toBe(1);
+  expect(result.harnessErrors).toEqual([]);
+  expect(result.checks.filter((c) => c.outcome === 'error')).toEqual([]);
+});
+
+describe('against the compliant simulator', () => {
+  test.each([
+    ['RCPT-01', 'pass'],
+    ['RCPT-02', 'pass'],
+    ['RCPT-03', 'partial'],
+    ['ERR-01', 'pass'],
+    ['ERR-02', 'pass'],
+    ['TEST-01', 'pass'],
+    ['TEST-02', 'pass'],
+    ['AGG-02', 'not-evidenced'],
+    ['ENC-02', 'not-evidenced'],
+  ])('%s is %s', (requirement, expected) => {
+    expect(verdict('compliant', requirement)).toBe(expected);
+  });
+});
+
+describe('each faulty profile fails the requirement it breaks', () => {
+  test.each([
+    ['no-receipts', 'RCPT-01'],
+    ['no-receipts', 'TEST-01'],
+    ['temporary-as-permanent', 'RCPT-02'],
+    ['temporary-as-permanent', 'ERR-02'],
+    ['permanent-as-temporary', 'RCPT-02'],
+    ['permanent-as-temporary', 'ERR-01'],
+    ['unauthenticated-callbacks', 'RCPT-03'],
+    ['test-mode-leaks', 'TEST-02'],
+  ])('%s fails %s', (profile, requirement) => {
+    expect(verdict(profile, requirement)).toBe('fail');
+  });
+});
+
+describe('and leaves the requirements it does not break alone', () => {
+  test.each([
+    ['temporary-as-permanent', 'ERR-01'],
+    ['temporary-as-permanent', 'RCPT-01'],
+    ['permanent-as-temporary', 'ERR-02'],
+    ['unauthenticated-callbacks', 'RCPT-01'],
+    ['unauthenticated-callbacks', 'RCPT-02'],
+    ['test-mode-leaks', 'RCPT-02'],
+    ['test-mode-leaks', 'ERR-01'],
+  ])('%s still passes %s', (profile, requirement) => {
+    expect(verdict(profile, requirement)).toBe('pass');
+  });
+});
+
+describe('a supplier answering malformed JSON', () => {
+  test('is a finding with the body as evidence, and the run completes', () => {
+    const checks = result.checks.filter((c) => c.target === 'sim-notify-malformed-json');
+    const readBack = checks.find((c) => c.id === 'send/read-back');
+
+    expect(readBack?.outcome).toBe('fail');
+    expect(readBack?.findings.map((f) => f.code)).toContain('response_not_json');
+    const exchange = readBack?.evidence.find((e) => e.kind === 'exchange');
+    expect(exchange?.kind === 'exchange' && exchange.response?.status).toBe(201);
+    expect(verdict('malformed-json', 'RCPT-01')).toBe('fail');
+  });
+});
+
+test('permanent failures land on the suppression list, masked', () => {
+  const compliant = result.suppressions.filter((s) => s.target === 'sim-notify-compliant');
+
+  expect(compliant).toHaveLength(1);
+  expect(compliant[0]?.maskedNumber).toBe('tel:…002');
+  expect(JSON.stringify(result)).not.toContain('7700900002');
+});
