@@ -6,6 +6,7 @@ Usage:
   sms-assure run [options]        run the assurance suites and write the reports
   sms-assure simulator [options]  serve the aggregator simulator until stopped
   sms-assure profiles             list the simulator's profiles
+  sms-assure lint "<message>"     encoding, fragments, cost and content findings of a text
   sms-assure --version | --help
 
 Run "sms-assure <command> --help" for a command's options.`;

@@ -1,6 +1,7 @@
 import { AssureError, ConfigError } from '../core/errors.ts';
 import { HARNESS_VERSION } from '../runner/harness-version.ts';
 import { MAIN_HELP } from './help.ts';
+import { lintCommand } from './lint-command.ts';
 import { profilesCommand } from './profiles-command.ts';
 import { runCommand } from './run-command.ts';
 import { simulatorCommand } from './simulator-command.ts';
@@ -17,6 +18,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await simulatorCommand(rest);
       case 'profiles':
         return profilesCommand();
+      case 'lint':
+        return await lintCommand(rest);
       case '--version':
       case '-v':
         console.log(HARNESS_VERSION);

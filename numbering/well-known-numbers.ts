@@ -1,0 +1,21 @@
+/**
+ * Fiction numbers that are published as test or example numbers. A supplier can recognise these
+ * and treat them specially, so fresh numbers avoid them.
+ */
+export const WELL_KNOWN_NUMBERS: ReadonlySet<string> = new Set([
+  // Notify's smoke-test numbers, and its test-key failures: permanent, temporary (facts §1.7).
+  '+447700900000',
+  '+447700900111',
+  '+447700900222',
+  '+447700900002',
+  '+447700900003',
+  // The GOV.UK Design System example (facts §7.1) and Notify's received-text callback examples
+  // (facts §1.6).
+  '+447700900982',
+  '+447700900345',
+  '+447700900654',
+  // The example this project's own docs and tests use most (case BR-28).
+  '+447700900123',
+  // libphonenumber-js's example US number (its examples.mobile.json).
+  '+12015550123',
+]);
