@@ -1,20 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
+import { PROFILES } from '../../simulators/index.ts';
 import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli.ts';
 
 /**
  * The harness's proof of worth: every requirement the suites cover passes against the compliant
  * simulator and fails against the profile that breaks it, all in one real run of the CLI.
  */
-const PROFILES = [
-  'compliant',
-  'no-receipts',
-  'temporary-as-permanent',
-  'permanent-as-temporary',
-  'unauthenticated-callbacks',
-  'malformed-json',
-  'test-mode-leaks',
-];
 
 let run: CliRun;
 let result: RunResult;

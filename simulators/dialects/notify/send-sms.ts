@@ -1,0 +1,144 @@
+import { newMessageId } from '../../aggregator/message-id.ts';
+import type { FinalStatus } from '../../aggregator/message.ts';
+import type { RouteRequest, RouteResponse } from '../../aggregator/router.ts';
+import type { Caller } from './auth.ts';
+import { urlRoot, type NotifyContext } from './context.ts';
+import { badRequest, NotifyApiError } from './errors.ts';
+import { readPhoneNumber, type ValidPhoneNumber } from './phone-number.ts';
+import { validatePostSms } from './schemas.ts';
+import { postSmsResponse } from './serialise.ts';
+import type { NotifyService } from './service.ts';
+import { characterCount, fragmentCount, SMS_CHAR_COUNT_LIMIT } from './sms-length.ts';
+import { fillTemplate } from './template.ts';
+
+/** Notify's smoke-test numbers: validated and answered, never stored, sent or receipted. */
+const SMOKE_NUMBERS = new Set(['447700900000', '447700900111', '447700900222']);
+
+/**
+ * `POST /v2/notifications/sms`, in Notify's order of checks: key, JSON, schema, template,
+ * sender, recipient, length. Smoke-test numbers get a normal-looking reply and nothing else.
+ */
+export async function sendSms(
+  context: NotifyContext,
+  request: RouteRequest,
+): Promise<RouteResponse> {
+  const caller = await context.auth.authenticate(request.headers.authorization);
+  const form = validatePostSms(parseJson(request.body));
+  const { service } = caller;
+
+  if (form.templateId !== service.templateId) throw badRequest('Template not found');
+  const body = fillTemplate(service.templateContent, form.personalisation);
+  const sender = senderText(service, form.smsSenderId);
+  const recipient = checkRecipient(form.phone, caller);
+  checkLength(body);
+
+  const id = newMessageId();
+  if (!SMOKE_NUMBERS.has(recipient.normalised)) {
+    await context.lifecycle.accept({
+      id,
+      dialect: 'notify',
+      accountId: service.serviceId,
+      keyType: caller.key.type,
+      test: caller.key.type === 'test',
+      testOutcome: testOutcome(recipient.normalised),
+      to: form.phoneNumber,
+      number: recipient.e164,
+      body,
+      sender,
+      reference: form.reference,
+      templateId: service.templateId,
+      templateVersion: service.templateVersion,
+      fragments: fragmentCount(body),
+    });
+  }
+
+  const json = postSmsResponse(
+    {
+      id,
+      reference: form.reference,
+      body,
+      fromNumber: sender,
+      templateId: service.templateId,
+      templateVersion: service.templateVersion,
+      serviceId: service.serviceId,
+    },
+    urlRoot(request),
+  );
+  return context.profile.malformedSendResponse ? truncated(json) : { status: 201, json };
+}
+
+/** Flask's `get_json(force=True)`, then `or {}`: any falsy JSON value reads as an empty object. */
+function parseJson(body: Buffer): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw badRequest('Invalid JSON supplied in POST data');
+  }
+
+  const empty = Array.isArray(json) ? json.length === 0 : !json || isEmptyObject(json);
+  return empty ? {} : json;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+function senderText(service: NotifyService, smsSenderId: string | undefined): string {
+  if (smsSenderId === undefined || smsSenderId === service.senderId) return service.senderText;
+  throw badRequest(
+    `sms_sender_id ${smsSenderId} does not exist in database for service id ${service.serviceId}`,
+  );
+}
+
+/**
+ * Who may be texted with this key, then what kind of number it is. Smoke-test numbers work
+ * with any key type, as the documentation promises.
+ */
+function checkRecipient(reading: ValidPhoneNumber, caller: Caller): ValidPhoneNumber {
+  const smoke = SMOKE_NUMBERS.has(reading.normalised);
+  if (caller.key.type === 'team' && !smoke && !isTeamNumber(caller.service, reading.normalised)) {
+    throw badRequest('Can’t send to this recipient using a team-only API key');
+  }
+
+  if (reading.international) throw badRequest('Cannot send to international mobile numbers');
+  if (reading.landline) {
+    throw new NotifyApiError(400, [
+      { error: 'InvalidPhoneError', message: 'Not a UK mobile number' },
+    ]);
+  }
+  return reading;
+}
+
+function isTeamNumber(service: NotifyService, normalised: string): boolean {
+  return service.teamNumbers.some((n) => {
+    const member = readPhoneNumber(n);
+    return member.ok && member.normalised === normalised;
+  });
+}
+
+function checkLength(body: string): void {
+  const count = characterCount(body);
+  if (count <= SMS_CHAR_COUNT_LIMIT) return;
+  throw badRequest(
+    `Your message is too long. Text messages cannot be longer than ${SMS_CHAR_COUNT_LIMIT} ` +
+      `characters. Your message is ${count} characters long.`,
+  );
+}
+
+/** Test-key outcomes by Notify's test numbers (matched on the end, as Notify does). */
+function testOutcome(normalised: string): FinalStatus {
+  if (normalised.endsWith('7700900003')) return 'temporary-failure';
+  if (normalised.endsWith('7700900002')) return 'permanent-failure';
+  return 'delivered';
+}
+
+/** The `malformed-json` profile: half of the real body, labelled as JSON. */
+function truncated(json: object): RouteResponse {
+  const text = JSON.stringify(json);
+  return {
+    status: 201,
+    text: text.slice(0, Math.floor(text.length / 2)),
+    contentType: 'application/json',
+  };
+}

@@ -1,0 +1,50 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedCallback {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Record<string, unknown>;
+}
+
+export interface TestReceiver extends AsyncDisposable {
+  readonly url: string;
+  readonly received: ReceivedCallback[];
+  close(): Promise<void>;
+}
+
+/**
+ * A service's callback endpoint for tests: records every POST and answers with the next status
+ * from `statuses`, then with the last one for ever. A status of 0 never answers.
+ */
+export async function startReceiver(statuses: readonly number[] = [200]): Promise<TestReceiver> {
+  const received: ReceivedCallback[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+      });
+      const status = statuses[Math.min(received.length, statuses.length) - 1] ?? 200;
+      if (status === 0) return;
+      res.statusCode = status;
+      res.end();
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+
+  return {
+    url: `http://127.0.0.1:${port}/callbacks`,
+    received,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
