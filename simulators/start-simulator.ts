@@ -5,6 +5,7 @@ import { ConfigError } from '../core/errors.ts';
 import { CallbackDispatcher } from './aggregator/callback-dispatcher.ts';
 import { SimClock } from './aggregator/clock.ts';
 import { addControlRoutes, CONTROL_PREFIX } from './aggregator/control-api.ts';
+import { addHandsetRoutes } from './aggregator/handset-routes.ts';
 import { MessageLifecycle } from './aggregator/lifecycle.ts';
 import {
   DEFAULT_OUTCOME_RULES,
@@ -14,11 +15,13 @@ import {
 import { isProfileName, profileBehaviour, type ProfileName } from './aggregator/profiles.ts';
 import { Router } from './aggregator/router.ts';
 import { listen } from './aggregator/server.ts';
+import { ShownSenders } from './aggregator/shown-senders.ts';
 import { SimulatorStore } from './aggregator/store.ts';
 import { NotifyAuthenticator } from './dialects/notify/auth.ts';
 import { NotifyCallbacks } from './dialects/notify/callback-settings.ts';
 import { addNotifyControlRoutes } from './dialects/notify/control-routes.ts';
 import { addNotifyRoutes } from './dialects/notify/routes.ts';
+import { NotifySenders } from './dialects/notify/senders.ts';
 import {
   notifyCredentials,
   openNotifyService,
@@ -43,6 +46,12 @@ export interface SimulatorOptions {
   keepKeys?: boolean | undefined;
   /** Outcomes for live and team keys, by number or prefix. @default DEFAULT_OUTCOME_RULES */
   outcomeRules?: readonly OutcomeRule[] | undefined;
+  /**
+   * Notify's `international_sms` permission: texts to numbers abroad (in fiction ranges only)
+   * are accepted. Without it they get `Cannot send to international mobile numbers`.
+   * @default true
+   */
+  internationalSms?: boolean | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
@@ -106,23 +115,27 @@ async function assemble(
   const { store, dispatcher, dataDir, ownsDataDir } = resources;
   const profile = profileBehaviour(settings.profile);
   const service = openNotifyService(store, options.keepKeys ?? false);
+  const senders = new NotifySenders(store, service);
   const auth = await NotifyAuthenticator.create([service]);
 
   const clock = new SimClock(settings.timeScale);
-  const notifyCallbacks = new NotifyCallbacks(store);
+  const callbacks = new NotifyCallbacks(store);
   const lifecycle = new MessageLifecycle({
     store,
     clock,
     network: new NetworkModel(options.outcomeRules ?? DEFAULT_OUTCOME_RULES),
     profile,
     dispatcher,
-    dialects: { notify: notifyCallbacks },
+    shownSenders: new ShownSenders(profile.senderDisplay, store),
+    dialects: { notify: callbacks },
   });
 
   const router = new Router();
-  addNotifyRoutes(router, { auth, lifecycle, profile, store, clock });
-  addNotifyControlRoutes(router, notifyCallbacks);
+  const internationalSms = options.internationalSms ?? true;
+  addNotifyRoutes(router, { auth, lifecycle, profile, store, clock, senders, internationalSms });
+  addNotifyControlRoutes(router, { callbacks, senders, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
+  addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
 
   const server = await listen(router, settings.host, settings.port);
   lifecycle.start();
@@ -144,7 +157,7 @@ async function assemble(
     controlUrl: `${server.baseUrl}${CONTROL_PREFIX}`,
     profile: settings.profile,
     timeScale: settings.timeScale,
-    notify: notifyCredentials(service),
+    notify: notifyCredentials(service, senders),
     dataDir,
     stop,
     [Symbol.asyncDispose]: stop,

@@ -1,5 +1,8 @@
 import { Agent, request } from 'undici';
 
+/** What a callback tells the service: a message's final status, or a text a handset sent. */
+export type CallbackKind = 'delivery-status' | 'received-text';
+
 /** A callback as a dialect asks for it; `credentials` are the headers that authenticate it. */
 export interface OutgoingCallback {
   readonly url: string;

@@ -2,11 +2,11 @@ import { debuglog } from 'node:util';
 import {
   nextStep,
   type CallbackDispatcher,
+  type CallbackKind,
   type DeliveryResult,
   type OutgoingCallback,
 } from './callback-dispatcher.ts';
 import type { SimClock } from './clock.ts';
-import { viewAt, type MessageView } from './message.ts';
 import type { DueWork } from './scheduler.ts';
 import type { CallbackJob, SimulatorStore } from './store.ts';
 
@@ -22,8 +22,8 @@ export interface CallbackQueueOptions {
   readonly dispatcher: CallbackDispatcher;
   /** False under the `unauthenticated-callbacks` profile. */
   readonly authenticate: boolean;
-  /** The dialect's callback for a final message. */
-  readonly callbackFor: (message: MessageView) => OutgoingCallback | undefined;
+  /** The dialect's callback about a message or reply; undefined to send none after all. */
+  readonly callbackFor: (kind: CallbackKind, subjectId: string) => OutgoingCallback | undefined;
   /** Re-arms the scheduler when an attempt is queued or room frees up. */
   readonly wake: (dueAt: number) => void;
   /** Callbacks in flight at once. */
@@ -31,9 +31,10 @@ export interface CallbackQueueOptions {
 }
 
 /**
- * Delivery-status callbacks: each attempt is a job in the store, claimed, posted, then recorded
- * with the retry (if any) in one transaction. A claim left by a stopped process is released at
- * the next start, so a callback that was in flight is sent again: at least once, as Notify does.
+ * Callbacks to services (delivery status, received texts), all with Notify's retry policy: each
+ * attempt is a job in the store, claimed, posted, then recorded with the retry (if any) in one
+ * transaction. A claim left by a stopped process is released at the next start, so a callback
+ * that was in flight is sent again: at least once, as Notify does.
  */
 export class CallbackQueue implements DueWork {
   readonly #options: CallbackQueueOptions;
@@ -48,8 +49,8 @@ export class CallbackQueue implements DueWork {
   }
 
   /** Queues an attempt due at `dueAt` (real epoch ms). */
-  enqueue(messageId: string, dueAt: number, attempt = 1): void {
-    this.#options.store.insertCallbackJob({ dueAt, messageId, attempt });
+  enqueue(kind: CallbackKind, subjectId: string, dueAt: number, attempt = 1): void {
+    this.#options.store.insertCallbackJob({ dueAt, kind, subjectId, attempt });
     this.#options.wake(dueAt);
   }
 
@@ -74,9 +75,8 @@ export class CallbackQueue implements DueWork {
   }
 
   #start(job: CallbackJob): void {
-    const { store, clock, callbackFor } = this.#options;
-    const message = store.findMessageById(job.messageId);
-    const callback = message && callbackFor(viewAt(message, clock.nowMicros()));
+    const { store, callbackFor } = this.#options;
+    const callback = callbackFor(job.kind, job.subjectId);
 
     // The callback was switched off since: nothing to send, as with Notify.
     if (!callback) {
@@ -107,7 +107,8 @@ export class CallbackQueue implements DueWork {
     const { store, clock } = this.#options;
     store.transaction(() => {
       store.logCallbackAttempt({
-        messageId: job.messageId,
+        kind: job.kind,
+        messageId: job.subjectId,
         url: callback.url,
         attempt: job.attempt,
         status: result.kind === 'answered' ? result.status : null,
@@ -117,7 +118,8 @@ export class CallbackQueue implements DueWork {
       store.deleteCallbackJob(job.id);
 
       if (nextStep(result) !== 'retry' || job.attempt > MAX_CALLBACK_RETRIES) return;
-      this.enqueue(job.messageId, clock.dueIn(CALLBACK_RETRY_DELAY_MS), job.attempt + 1);
+      const dueAt = clock.dueIn(CALLBACK_RETRY_DELAY_MS);
+      this.enqueue(job.kind, job.subjectId, dueAt, job.attempt + 1);
     });
   }
 }

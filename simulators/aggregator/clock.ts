@@ -19,10 +19,13 @@ export class SimClock {
     return Date.now() + this.realMs(simulatedMs);
   }
 
-  /** Real wall-clock time in epoch microseconds. */
+  /**
+   * Real wall-clock time in epoch microseconds, never earlier than a time it gave before: a
+   * step planned for "now" and seen as done stays done for every later reader.
+   */
   nowMicros(): number {
-    // Date.now() gives the wall clock to the millisecond; the monotonic clock adds the rest.
-    return Date.now() * 1000 + Math.floor((performance.now() % 1) * 1000);
+    this.#lastMicros = Math.max(wallMicros(), this.#lastMicros);
+    return this.#lastMicros;
   }
 
   /**
@@ -30,7 +33,15 @@ export class SimClock {
    * share a creation time and newest-first order is total.
    */
   uniqueMicros(): number {
-    this.#lastMicros = Math.max(this.nowMicros(), this.#lastMicros + 1);
+    this.#lastMicros = Math.max(wallMicros(), this.#lastMicros + 1);
     return this.#lastMicros;
   }
+}
+
+/**
+ * Date.now() gives the wall clock to the millisecond; the monotonic clock adds the rest. The two
+ * are not aligned, so this alone can step back by up to a millisecond.
+ */
+function wallMicros(): number {
+  return Date.now() * 1000 + Math.floor((performance.now() % 1) * 1000);
 }

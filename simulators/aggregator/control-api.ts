@@ -1,6 +1,5 @@
+import type { CallbackKind } from './callback-dispatcher.ts';
 import type { SimClock } from './clock.ts';
-import { toE164 } from './e164.ts';
-import { clearInboxes, readInbox } from './handsets.ts';
 import type { ProfileName } from './profiles.ts';
 import type { RouteHandler, Router } from './router.ts';
 import type { SimulatorStore } from './store.ts';
@@ -16,6 +15,8 @@ export interface ControlContext {
 
 /** One attempt to deliver a callback, as `GET /_sim/callbacks` lists it. */
 export interface CallbackAttempt {
+  readonly kind: CallbackKind;
+  /** The message, or for a received text the reply, that the callback is about. */
   readonly messageId: string;
   readonly url: string;
   readonly attempt: number;
@@ -26,29 +27,12 @@ export interface CallbackAttempt {
 }
 
 export function addControlRoutes(router: Router, context: ControlContext): void {
-  const { store, clock } = context;
+  const { store } = context;
   router
     .add(
       'GET',
       `${CONTROL_PREFIX}/health`,
       controlRoute(() => health(context)),
-    )
-    .add(
-      'GET',
-      `${CONTROL_PREFIX}/handsets/:number`,
-      controlRoute((request) => {
-        const number = toE164(request.params.number ?? '');
-        if (!number) return { status: 400, json: { error: 'not a phone number' } };
-        return { status: 200, json: readInbox(store, number, clock.nowMicros()) };
-      }),
-    )
-    .add(
-      'DELETE',
-      `${CONTROL_PREFIX}/handsets`,
-      controlRoute(() => {
-        clearInboxes(store, clock.nowMicros());
-        return { status: 204 };
-      }),
     )
     .add(
       'GET',
@@ -87,6 +71,7 @@ function health(context: ControlContext) {
 
 function callbackAttempts(store: SimulatorStore, messageId?: string): CallbackAttempt[] {
   return store.callbackAttempts(messageId).map((row) => ({
+    kind: row.kind,
     messageId: row.messageId,
     url: row.url,
     attempt: row.attempt,

@@ -12,3 +12,11 @@ export function toE164(raw: string): string | undefined {
   if (digits.startsWith('0')) return `+44${digits.slice(1)}`;
   return `+${digits}`;
 }
+
+/**
+ * How a phone tells senders apart: numbers compare in E.164 whatever their spelling; text
+ * senders and shortcodes (too short for E.164) compare as written.
+ */
+export function addressKey(address: string): string {
+  return toE164(address) ?? address;
+}

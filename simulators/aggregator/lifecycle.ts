@@ -1,20 +1,36 @@
-import type { CallbackDispatcher, OutgoingCallback } from './callback-dispatcher.ts';
+import type { CallbackDispatcher, CallbackKind, OutgoingCallback } from './callback-dispatcher.ts';
 import { CallbackQueue } from './callback-queue.ts';
 import type { SimClock } from './clock.ts';
+import { destination, HOME_COUNTRY } from './destinations.ts';
 import { GroupCommit } from './group-commit.ts';
-import type { FinalStatus, MessageView, NewMessage, Submission } from './message.ts';
+import {
+  viewAt,
+  type FinalStatus,
+  type MessageView,
+  type NewMessage,
+  type Submission,
+} from './message.ts';
 import { QUEUE_DELAY_MS, type NetworkModel } from './network-model.ts';
 import type { ProfileBehaviour } from './profiles.ts';
+import type { NewReply, StoredReply } from './reply.ts';
 import { Scheduler } from './scheduler.ts';
+import type { ShownSenders } from './shown-senders.ts';
 import type { SimulatorStore } from './store.ts';
 
-/** What a dialect contributes to a message's life once the aggregator has it. */
+/** What a dialect contributes to a message's life, and to a reply's, once the aggregator has it. */
 export interface DialectHooks {
   /** Whether the account wants delivery-status callbacks (asked when a message is accepted). */
   wantsCallbacks(accountId: string): boolean;
   /** The callback for a message that has its final status; undefined to send none after all. */
   receiptCallback(message: MessageView): OutgoingCallback | undefined;
+  /** Whether the account wants replies posted to it (asked when a reply arrives). */
+  wantsReceivedTextCallbacks(accountId: string): boolean;
+  /** The callback carrying a reply; undefined to send none after all. */
+  receivedTextCallback(reply: StoredReply): OutgoingCallback | undefined;
 }
+
+/** A reply as a handset sends it, before the aggregator decides what becomes of it. */
+export type ReplySubmission = Omit<NewReply, 'received' | 'sentAt'>;
 
 export interface LifecycleDependencies {
   readonly store: SimulatorStore;
@@ -22,14 +38,16 @@ export interface LifecycleDependencies {
   readonly network: NetworkModel;
   readonly profile: ProfileBehaviour;
   readonly dispatcher: CallbackDispatcher;
+  readonly shownSenders: ShownSenders;
   readonly dialects: Readonly<Record<string, DialectHooks>>;
 }
 
 /**
- * A message's life, planned in full when it is accepted: `created`, `sending` once the queue
- * delay has passed, then the final status its network reports after a receipt delay. The plan
- * is one row, so status changes cost no writes and a restart loses nothing; the only work left
- * to run later is the delivery-status callback.
+ * A message's life, planned in full when it is accepted: `created`, `sending` (or `sent`
+ * abroad) once the queue delay has passed, then the final status its network reports after a
+ * receipt delay, unless the country sends no receipts. The plan is one row, so status changes
+ * cost no writes and a restart loses nothing; the only work left to run later is callbacks.
+ * Replies from handsets come in here too, since they share the store and the callbacks.
  */
 export class MessageLifecycle {
   readonly #deps: LifecycleDependencies;
@@ -46,7 +64,7 @@ export class MessageLifecycle {
       clock: deps.clock,
       dispatcher: deps.dispatcher,
       authenticate: deps.profile.authenticatesCallbacks,
-      callbackFor: (message) => deps.dialects[message.dialect]?.receiptCallback(message),
+      callbackFor: (kind, id) => this.#callbackFor(kind, id),
       wake: (dueAt) => this.#scheduler.wake(dueAt),
     });
     this.#scheduler.add(this.#callbacks);
@@ -64,34 +82,64 @@ export class MessageLifecycle {
 
   /** Plans and stores an accepted message; resolves once it is committed. */
   async accept(submission: Submission): Promise<NewMessage> {
-    const { store, clock, network, profile, dialects } = this.#deps;
-    const createdAt = clock.uniqueMicros();
-    const sentAt = createdAt + micros(clock.realMs(QUEUE_DELAY_MS));
-    const completedAt = profile.sendsReceipts
-      ? sentAt + micros(clock.realMs(network.receiptDelayMs()))
-      : null;
-    const { plannedOutcome, reachesHandset } = this.#plan(submission);
-
-    const message: NewMessage = {
-      ...submission,
-      plannedOutcome,
-      reportedStatus: profile.reportedStatus(plannedOutcome),
-      reachesHandset,
-      createdAt,
-      sentAt,
-      completedAt,
-    };
+    const { store, dialects } = this.#deps;
+    const message = this.#plan(submission);
+    const { completedAt } = message;
 
     const callback =
       completedAt !== null && dialects[submission.dialect]?.wantsCallbacks(submission.accountId);
     await this.#commits.write(() => {
       store.insertMessage(message);
-      if (callback) this.#callbacks.enqueue(message.id, completedAt / 1000);
+      if (callback) this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
     });
     return message;
   }
 
-  #plan(submission: Submission): { plannedOutcome: FinalStatus; reachesHandset: boolean } {
+  /**
+   * Stores a reply a handset sent, and queues its callback, unless the profile drops replies:
+   * then the handset still shows it as sent and the service never hears of it.
+   */
+  async receiveReply(submission: ReplySubmission): Promise<NewReply> {
+    const { store, clock, profile, dialects } = this.#deps;
+    const reply = { ...submission, received: profile.keepsReplies, sentAt: clock.uniqueMicros() };
+
+    const callback =
+      reply.received && dialects[reply.dialect]?.wantsReceivedTextCallbacks(reply.accountId);
+    // Notify queues the callback task as soon as the provider hands the text over.
+    await this.#commits.write(() => {
+      store.insertReply(reply);
+      if (callback) this.#callbacks.enqueue('received-text', reply.id, Date.now());
+    });
+    return reply;
+  }
+
+  #plan(submission: Submission): NewMessage {
+    const { clock, network, profile } = this.#deps;
+    const createdAt = clock.uniqueMicros();
+    const sentAt = createdAt + micros(clock.realMs(QUEUE_DELAY_MS));
+    const arrivesAt = sentAt + micros(clock.realMs(network.receiptDelayMs()));
+    const { plannedOutcome, reachesHandset } = this.#outcome(submission);
+
+    const abroad = submission.country !== HOME_COUNTRY;
+    const receipts = profile.sendsReceipts && destination(submission.country)?.deliveryReceipts;
+    const onHandset = reachesHandset && plannedOutcome === 'delivered';
+    return {
+      ...submission,
+      plannedOutcome,
+      reportedStatus: profile.reportedStatus(plannedOutcome),
+      reachesHandset,
+      shownSender: onHandset
+        ? this.#deps.shownSenders.next(submission.number, submission.sender)
+        : submission.sender,
+      transitStatus: abroad ? 'sent' : 'sending',
+      createdAt,
+      sentAt,
+      completedAt: receipts ? arrivesAt : null,
+      handsetAt: onHandset ? arrivesAt : null,
+    };
+  }
+
+  #outcome(submission: Submission): { plannedOutcome: FinalStatus; reachesHandset: boolean } {
     const { network, profile } = this.#deps;
     if (!submission.test) {
       return { plannedOutcome: network.outcomeFor(submission.number), reachesHandset: true };
@@ -101,6 +149,19 @@ export class MessageLifecycle {
       plannedOutcome,
       reachesHandset: profile.testModeLeaks && plannedOutcome === 'delivered',
     };
+  }
+
+  #callbackFor(kind: CallbackKind, id: string): OutgoingCallback | undefined {
+    const { store, clock, dialects } = this.#deps;
+    if (kind === 'received-text') {
+      const reply = store.findReply(id);
+      return reply && dialects[reply.dialect]?.receivedTextCallback(reply);
+    }
+
+    const message = store.findMessageById(id);
+    return (
+      message && dialects[message.dialect]?.receiptCallback(viewAt(message, clock.nowMicros()))
+    );
   }
 }
 

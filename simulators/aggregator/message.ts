@@ -11,7 +11,10 @@ export const FINAL_STATUSES = [
 
 export type FinalStatus = (typeof FINAL_STATUSES)[number];
 
-export type MessageStatus = 'created' | 'sending' | FinalStatus;
+/** Where a message waits for its receipt: `sent` for numbers abroad, as Notify marks them. */
+export type TransitStatus = 'sending' | 'sent';
+
+export type MessageStatus = 'created' | TransitStatus | FinalStatus;
 
 /** What a dialect hands the aggregator once it has accepted a request. */
 export interface Submission {
@@ -28,12 +31,19 @@ export interface Submission {
   readonly to: string;
   /** The recipient in E.164, `+447700900123`. */
   readonly number: string;
+  /** ISO 3166 alpha-2 country of the recipient; `GB` at home. */
+  readonly country: string;
   readonly body: string;
+  /** The text as the network carries it to the handset (Notify sanitises it first). */
+  readonly wireBody: string;
+  /** The sender text the service chose. */
   readonly sender: string;
   readonly reference: string | null;
   readonly templateId: string;
   readonly templateVersion: number;
   readonly fragments: number;
+  /** How many times the home price each fragment costs. */
+  readonly rateMultiplier: number;
 }
 
 /**
@@ -48,21 +58,28 @@ export interface StoredMessage extends Omit<Submission, 'testOutcome'> {
   /** What the aggregator will report for that outcome (a profile may misreport it). */
   readonly reportedStatus: FinalStatus;
   readonly reachesHandset: boolean;
+  /** What the handset shows as the sender (a profile may show something else). */
+  readonly shownSender: string;
+  /** The status while the network has it. */
+  readonly transitStatus: TransitStatus;
   readonly createdAt: number;
-  /** When it leaves `created` for `sending`. */
+  /** When it leaves `created` for its transit status. */
   readonly sentAt: number;
   /** When its receipt arrives and the status becomes final; null if it never will. */
   readonly completedAt: number | null;
+  /** When the handset shows it; null if it never will. */
+  readonly handsetAt: number | null;
 }
 
 /** A message before SQLite has numbered it. */
 export type NewMessage = Omit<StoredMessage, 'seq'>;
 
 /** A message as seen at one moment: only the steps that have happened show. */
-export interface MessageView extends Omit<StoredMessage, 'sentAt' | 'completedAt'> {
+export interface MessageView extends Omit<StoredMessage, 'sentAt' | 'completedAt' | 'handsetAt'> {
   readonly status: MessageStatus;
   readonly sentAt: number | null;
   readonly completedAt: number | null;
+  readonly handsetAt: number | null;
   /** Fragments billed: none before sending, none in test mode. */
   readonly billableUnits: number;
 }
@@ -70,11 +87,13 @@ export interface MessageView extends Omit<StoredMessage, 'sentAt' | 'completedAt
 export function viewAt(message: StoredMessage, nowMicros: number): MessageView {
   const sent = message.sentAt <= nowMicros;
   const completed = message.completedAt !== null && message.completedAt <= nowMicros;
+  const onHandset = message.handsetAt !== null && message.handsetAt <= nowMicros;
   return {
     ...message,
-    status: completed ? message.reportedStatus : sent ? 'sending' : 'created',
+    status: completed ? message.reportedStatus : sent ? message.transitStatus : 'created',
     sentAt: sent ? message.sentAt : null,
     completedAt: completed ? message.completedAt : null,
+    handsetAt: onHandset ? message.handsetAt : null,
     billableUnits: sent && !message.test ? message.fragments : 0,
   };
 }

@@ -12,9 +12,20 @@ export const PROFILES = [
   'unauthenticated-callbacks',
   'malformed-json',
   'test-mode-leaks',
+  'sender-altered',
+  'sender-inconsistent',
+  'sender-truncated',
+  'replies-dropped',
+  'overseas-surcharge',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
+
+/**
+ * What a handset shows as the sender: the sender chosen, a random long number each time, or a
+ * different text on every second message to the same handset.
+ */
+export type SenderDisplay = 'as-chosen' | 'random-long-number' | 'alternating';
 
 /** What a profile changes; the compliant values are in `COMPLIANT`. */
 export interface ProfileBehaviour {
@@ -30,6 +41,13 @@ export interface ProfileBehaviour {
   readonly malformedSendResponse: boolean;
   /** Whether test-mode messages reach handsets as if sent for real (outcomes stay as documented). */
   readonly testModeLeaks: boolean;
+  readonly senderDisplay: SenderDisplay;
+  /** Whether a sender registered too long is cut to 11 characters instead of refused. */
+  readonly truncatesLongSenders: boolean;
+  /** Whether replies from handsets reach the service (stored and called back). */
+  readonly keepsReplies: boolean;
+  /** Whether texts abroad cost more per fragment than at home. */
+  readonly surchargesAbroad: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -38,6 +56,10 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   authenticatesCallbacks: true,
   malformedSendResponse: false,
   testModeLeaks: false,
+  senderDisplay: 'as-chosen',
+  truncatesLongSenders: false,
+  keepsReplies: true,
+  surchargesAbroad: false,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -84,6 +106,40 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     description:
       'Lets test-key messages reach the handsets as if sent for real; test numbers keep their outcomes.',
     testModeLeaks: true,
+  },
+  'sender-altered': {
+    ...COMPLIANT,
+    name: 'sender-altered',
+    description:
+      'Shows handsets a random long number from the drama range instead of the chosen sender.',
+    senderDisplay: 'random-long-number',
+  },
+  'sender-inconsistent': {
+    ...COMPLIANT,
+    name: 'sender-inconsistent',
+    description:
+      'Shows every second message to a handset from a different sender text, splitting threads.',
+    senderDisplay: 'alternating',
+  },
+  'sender-truncated': {
+    ...COMPLIANT,
+    name: 'sender-truncated',
+    description:
+      'Accepts a text sender longer than 11 characters and silently cuts it to 11 instead of ' +
+      'refusing it.',
+    truncatesLongSenders: true,
+  },
+  'replies-dropped': {
+    ...COMPLIANT,
+    name: 'replies-dropped',
+    description: 'Drops replies from handsets: they are neither stored nor called back.',
+    keepsReplies: false,
+  },
+  'overseas-surcharge': {
+    ...COMPLIANT,
+    name: 'overseas-surcharge',
+    description: 'Charges texts abroad an international rate multiplier above 1.',
+    surchargesAbroad: true,
   },
 };
 

@@ -1,4 +1,6 @@
-import type { FinalStatus, NewMessage, StoredMessage } from './message.ts';
+import type { CallbackKind } from './callback-dispatcher.ts';
+import type { FinalStatus, NewMessage, StoredMessage, TransitStatus } from './message.ts';
+import type { NewReply, StoredReply } from './reply.ts';
 import type { CallbackJob, ListFilter } from './store.ts';
 
 /** Conversions between SQLite rows and the simulator's records. */
@@ -7,7 +9,7 @@ export type Row = Record<string, unknown>;
 /** A message's status at `@now`, in SQL, as `viewAt` computes it in TypeScript. */
 const STATUS_AT_NOW = `CASE
   WHEN completed_at IS NOT NULL AND completed_at <= @now THEN reported_status
-  WHEN sent_at <= @now THEN 'sending'
+  WHEN sent_at <= @now THEN transit_status
   ELSE 'created' END`;
 
 export function listQuery(filter: ListFilter): { sql: string; params: Row } {
@@ -48,22 +50,31 @@ export function toRow(m: NewMessage): Row {
     test: m.test ? 1 : 0,
     recipient: m.to,
     number: m.number,
+    country: m.country,
     body: m.body,
+    wire_body: m.wireBody === m.body ? null : m.wireBody,
     sender: m.sender,
+    shown_sender: m.shownSender === m.sender ? null : m.shownSender,
     reference: m.reference,
     template_id: m.templateId,
     template_version: m.templateVersion,
     fragments: m.fragments,
+    rate_multiplier: m.rateMultiplier,
     planned_outcome: m.plannedOutcome,
     reported_status: m.reportedStatus,
     reaches_handset: m.reachesHandset ? 1 : 0,
+    transit_status: m.transitStatus,
     created_at: m.createdAt,
     sent_at: m.sentAt,
     completed_at: m.completedAt,
+    handset_at: m.handsetAt,
   };
 }
 
+// Shown sender and wire body are stored only where they differ, which is rare.
 export function fromRow(row: Row): StoredMessage {
+  const body = String(row.body);
+  const sender = String(row.sender);
   return {
     seq: Number(row.seq),
     id: String(row.id),
@@ -73,18 +84,24 @@ export function fromRow(row: Row): StoredMessage {
     test: row.test === 1,
     to: String(row.recipient),
     number: String(row.number),
-    body: String(row.body),
-    sender: String(row.sender),
+    country: String(row.country),
+    body,
+    wireBody: row.wire_body === null ? body : String(row.wire_body),
+    sender,
+    shownSender: row.shown_sender === null ? sender : String(row.shown_sender),
     reference: row.reference === null ? null : String(row.reference),
     templateId: String(row.template_id),
     templateVersion: Number(row.template_version),
     fragments: Number(row.fragments),
+    rateMultiplier: Number(row.rate_multiplier),
     plannedOutcome: String(row.planned_outcome) as FinalStatus,
     reportedStatus: String(row.reported_status) as FinalStatus,
     reachesHandset: row.reaches_handset === 1,
+    transitStatus: String(row.transit_status) as TransitStatus,
     createdAt: Number(row.created_at),
     sentAt: Number(row.sent_at),
-    completedAt: row.completed_at === null ? null : Number(row.completed_at),
+    completedAt: nullableNumber(row.completed_at),
+    handsetAt: nullableNumber(row.handset_at),
   };
 }
 
@@ -92,7 +109,41 @@ export function callbackJobFromRow(row: Row): CallbackJob {
   return {
     id: Number(row.id),
     dueAt: Number(row.due_at),
-    messageId: String(row.message_id),
+    kind: String(row.kind) as CallbackKind,
+    subjectId: String(row.message_id),
     attempt: Number(row.attempt),
   };
+}
+
+export function replyToRow(r: NewReply): Row {
+  return {
+    id: r.id,
+    dialect: r.dialect,
+    account_id: r.accountId,
+    handset: r.handset,
+    service_number: r.serviceNumber,
+    addressed_to: r.addressedTo,
+    body: r.body,
+    received: r.received ? 1 : 0,
+    sent_at: r.sentAt,
+  };
+}
+
+export function replyFromRow(row: Row): StoredReply {
+  return {
+    seq: Number(row.seq),
+    id: String(row.id),
+    dialect: String(row.dialect),
+    accountId: String(row.account_id),
+    handset: String(row.handset),
+    serviceNumber: String(row.service_number),
+    addressedTo: String(row.addressed_to),
+    body: String(row.body),
+    received: row.received === 1,
+    sentAt: Number(row.sent_at),
+  };
+}
+
+function nullableNumber(value: unknown): number | null {
+  return value === null ? null : Number(value);
 }

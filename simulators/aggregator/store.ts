@@ -1,14 +1,27 @@
 import Database from 'better-sqlite3';
+import type { CallbackKind } from './callback-dispatcher.ts';
 import type { NewMessage, StoredMessage } from './message.ts';
-import { SCHEMA, SCHEMA_VERSION } from './store-schema.ts';
-import { callbackJobFromRow, fromRow, listQuery, toRow, type Row } from './store-rows.ts';
+import type { NewReply, StoredReply } from './reply.ts';
+import { migrate } from './store-migrate.ts';
+import {
+  callbackJobFromRow,
+  fromRow,
+  listQuery,
+  replyFromRow,
+  replyToRow,
+  toRow,
+  type Row,
+} from './store-rows.ts';
+import { prepareStatements, type Statements } from './store-statements.ts';
 
-/** One pending attempt to post a message's delivery-status callback. */
+/** One pending attempt to post a callback about a message or a reply. */
 export interface CallbackJob {
   readonly id: number;
   /** Real epoch milliseconds. */
   readonly dueAt: number;
-  readonly messageId: string;
+  readonly kind: CallbackKind;
+  /** The message or reply the callback is about. */
+  readonly subjectId: string;
   readonly attempt: number;
 }
 
@@ -24,16 +37,22 @@ export interface ListFilter {
   readonly limit: number;
 }
 
-/** A text as a handset received it. */
-export interface HandsetRow {
-  readonly messageId: string;
-  readonly sender: string;
-  readonly body: string;
-  /** Real epoch microseconds. */
-  readonly receivedAt: number;
+/** Only a service's received replies created before this one; none when it does not exist. */
+export interface ReceivedFilter {
+  readonly accountId: string;
+  readonly olderThan?: string;
+  readonly limit: number;
+}
+
+/** How many texts a handset holds and has sent in a window. */
+export interface HandsetCount {
+  readonly number: string;
+  readonly messages: number;
+  readonly replies: number;
 }
 
 export interface CallbackAttemptRow {
+  readonly kind: CallbackKind;
   readonly messageId: string;
   readonly url: string;
   readonly attempt: number;
@@ -49,12 +68,12 @@ export interface CallbackAttemptRow {
  */
 export class SimulatorStore {
   readonly #db: Database.Database;
-  readonly #statements: ReturnType<typeof prepare>;
+  readonly #statements: Statements;
   readonly #adHoc = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database) {
     this.#db = db;
-    this.#statements = prepare(db);
+    this.#statements = prepareStatements(db);
   }
 
   static open(file: string): SimulatorStore {
@@ -62,11 +81,7 @@ export class SimulatorStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
-      'schema_version',
-      String(SCHEMA_VERSION),
-    );
+    db.transaction(() => migrate(db))();
     return new SimulatorStore(db);
   }
 
@@ -111,19 +126,52 @@ export class SimulatorStore {
     return (this.#cached(sql).all(params) as Row[]).map(fromRow);
   }
 
-  /** Texts delivered to `number` in the window (after, upTo], oldest first. */
-  handsetMessages(number: string, after: number, upTo: number): HandsetRow[] {
-    const rows = this.#statements.handsetMessages.all(number, after, upTo) as Row[];
-    return rows.map((row) => ({
-      messageId: String(row.id),
-      sender: String(row.sender),
-      body: String(row.body),
-      receivedAt: Number(row.completed_at),
+  /** Messages that reached `number` in the window (after, upTo] (epoch µs), oldest first. */
+  handsetMessages(number: string, after: number, upTo: number): StoredMessage[] {
+    return (this.#statements.handsetMessages.all(number, after, upTo) as Row[]).map(fromRow);
+  }
+
+  /** How many messages have reached or will reach `number`, ever. */
+  countHandsetMessages(number: string): number {
+    return (this.#statements.countHandsetMessages.get(number) as { n: number }).n;
+  }
+
+  /** Every handset with texts received or sent in the window (after, upTo], by number. */
+  handsetCounts(after: number, upTo: number): HandsetCount[] {
+    const params = { after, upTo };
+    return (this.#statements.handsetCounts.all(params) as Row[]).map((row) => ({
+      number: String(row.number),
+      messages: Number(row.messages),
+      replies: Number(row.replies),
     }));
   }
 
+  insertReply(reply: NewReply): void {
+    this.#statements.insertReply.run(replyToRow(reply));
+  }
+
+  findReply(id: string): StoredReply | undefined {
+    const row = this.#statements.findReply.get(id) as Row | undefined;
+    return row && replyFromRow(row);
+  }
+
+  /** Replies `handset` sent in the window (after, upTo], oldest first, dropped ones included. */
+  handsetReplies(handset: string, after: number, upTo: number): StoredReply[] {
+    return (this.#statements.handsetReplies.all(handset, after, upTo) as Row[]).map(replyFromRow);
+  }
+
+  /** Replies a service received, newest first. */
+  receivedReplies(filter: ReceivedFilter): StoredReply[] {
+    const rows = (
+      filter.olderThan === undefined
+        ? this.#statements.receivedReplies.all(filter.accountId, filter.limit)
+        : this.#statements.receivedRepliesOlder.all(filter)
+    ) as Row[];
+    return rows.map(replyFromRow);
+  }
+
   insertCallbackJob(job: Omit<CallbackJob, 'id'>): void {
-    this.#statements.insertCallbackJob.run(job.dueAt, job.messageId, job.attempt);
+    this.#statements.insertCallbackJob.run(job.dueAt, job.kind, job.subjectId, job.attempt);
   }
 
   /** Unclaimed callback jobs due by `now` (real epoch ms), in due order. */
@@ -149,9 +197,9 @@ export class SimulatorStore {
     this.#db.exec('UPDATE callback_jobs SET claimed = 0 WHERE claimed = 1');
   }
 
-  /** Transitions still to come after `nowMicros`, plus callback attempts still to make. */
+  /** Steps still to come after `nowMicros`, plus callback attempts still to make. */
   pendingWork(nowMicros: number): number {
-    return (this.#statements.pendingWork.get(nowMicros, nowMicros) as { n: number }).n;
+    return (this.#statements.pendingWork.get({ now: nowMicros }) as { n: number }).n;
   }
 
   logCallbackAttempt(attempt: CallbackAttemptRow): void {
@@ -165,6 +213,7 @@ export class SimulatorStore {
         : this.#statements.callbackAttemptsFor.all(messageId)
     ) as Row[];
     return rows.map((row) => ({
+      kind: String(row.kind) as CallbackKind,
       messageId: String(row.message_id),
       url: String(row.url),
       attempt: Number(row.attempt),
@@ -183,49 +232,4 @@ export class SimulatorStore {
     }
     return statement;
   }
-}
-
-function prepare(db: Database.Database) {
-  return {
-    readMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    writeMeta: db.prepare(
-      `INSERT INTO meta (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ),
-    deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
-    insertMessage: db.prepare(`
-      INSERT INTO messages (id, dialect, account_id, key_type, test, recipient, number, body,
-        sender, reference, template_id, template_version, fragments, planned_outcome,
-        reported_status, reaches_handset, created_at, sent_at, completed_at)
-      VALUES (@id, @dialect, @account_id, @key_type, @test, @recipient, @number, @body,
-        @sender, @reference, @template_id, @template_version, @fragments, @planned_outcome,
-        @reported_status, @reaches_handset, @created_at, @sent_at, @completed_at)`),
-    findMessage: db.prepare('SELECT * FROM messages WHERE account_id = ? AND id = ?'),
-    findMessageById: db.prepare('SELECT * FROM messages WHERE id = ?'),
-    handsetMessages: db.prepare(`
-      SELECT id, sender, body, completed_at FROM messages
-      WHERE number = ? AND reaches_handset = 1 AND planned_outcome = 'delivered'
-        AND completed_at > ? AND completed_at <= ?
-      ORDER BY completed_at, seq`),
-    insertCallbackJob: db.prepare(
-      'INSERT INTO callback_jobs (due_at, message_id, attempt) VALUES (?, ?, ?)',
-    ),
-    dueCallbackJobs: db.prepare(
-      `SELECT * FROM callback_jobs WHERE claimed = 0 AND due_at <= ?
-       ORDER BY due_at, id LIMIT ?`,
-    ),
-    nextCallbackDueAt: db.prepare('SELECT MIN(due_at) AS due FROM callback_jobs WHERE claimed = 0'),
-    claimCallbackJob: db.prepare('UPDATE callback_jobs SET claimed = 1 WHERE id = ?'),
-    deleteCallbackJob: db.prepare('DELETE FROM callback_jobs WHERE id = ?'),
-    pendingWork: db.prepare(`
-      SELECT (SELECT COUNT(*) FROM messages WHERE sent_at > ? OR completed_at > ?)
-        + (SELECT COUNT(*) FROM callback_jobs) AS n`),
-    logCallbackAttempt: db.prepare(`
-      INSERT INTO callback_attempts (message_id, url, attempt, status, error, at)
-      VALUES (@messageId, @url, @attempt, @status, @error, @at)`),
-    callbackAttempts: db.prepare('SELECT * FROM callback_attempts ORDER BY seq'),
-    callbackAttemptsFor: db.prepare(
-      'SELECT * FROM callback_attempts WHERE message_id = ? ORDER BY seq',
-    ),
-  };
 }

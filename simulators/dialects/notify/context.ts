@@ -4,6 +4,7 @@ import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
 import type { RouteRequest } from '../../aggregator/router.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import type { NotifyAuthenticator } from './auth.ts';
+import type { NotifySenders } from './senders.ts';
 
 /** What the Notify routes share. */
 export interface NotifyContext {
@@ -12,6 +13,9 @@ export interface NotifyContext {
   readonly profile: ProfileBehaviour;
   readonly store: SimulatorStore;
   readonly clock: SimClock;
+  readonly senders: NotifySenders;
+  /** Notify's `international_sms` permission. */
+  readonly internationalSms: boolean;
 }
 
 /** Flask's `request.url_root`: links in replies point at the host the client called. */

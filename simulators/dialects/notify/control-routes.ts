@@ -1,16 +1,64 @@
+import { z } from 'zod';
 import { CONTROL_PREFIX, controlRoute } from '../../aggregator/control-api.ts';
-import type { Router } from '../../aggregator/router.ts';
-import { CallbackSettingsSchema, type NotifyCallbacks } from './callback-settings.ts';
+import { jsonBody } from '../../aggregator/json-body.ts';
+import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
+import type { RouteResponse, Router } from '../../aggregator/router.ts';
+import {
+  CallbackSettingsSchema,
+  type CallbackSetting,
+  type NotifyCallbacks,
+} from './callback-settings.ts';
+import { priceTable } from './prices.ts';
+import { registerSender } from './register-sender.ts';
+import type { NotifySenders } from './senders.ts';
 
-/** What a service sets on Notify's "API integration" page, set through the control API. */
-export function addNotifyControlRoutes(router: Router, callbacks: NotifyCallbacks): void {
-  const path = `${CONTROL_PREFIX}/notify/callback`;
+export interface NotifyControlContext {
+  readonly callbacks: NotifyCallbacks;
+  readonly senders: NotifySenders;
+  readonly profile: ProfileBehaviour;
+}
+
+const NewSenderSchema = z.object({ text: z.string() });
+
+/** What a service sets up in Notify's admin pages, set through the control API. */
+export function addNotifyControlRoutes(router: Router, context: NotifyControlContext): void {
+  const { callbacks, senders, profile } = context;
+  addCallbackRoutes(router, `${CONTROL_PREFIX}/notify/callback`, callbacks.delivery);
+  addCallbackRoutes(router, `${CONTROL_PREFIX}/notify/inbound-callback`, callbacks.receivedTexts);
+
+  router
+    .add(
+      'GET',
+      `${CONTROL_PREFIX}/notify/senders`,
+      controlRoute(() => ({ status: 200, json: { senders: senders.list() } })),
+    )
+    .add(
+      'POST',
+      `${CONTROL_PREFIX}/notify/senders`,
+      controlRoute((request) => {
+        const form = NewSenderSchema.safeParse(jsonBody(request));
+        if (!form.success) return senderErrors(['text: expected a string']);
+
+        const registration = registerSender(senders, form.data.text, profile.truncatesLongSenders);
+        if (!registration.ok) return senderErrors(registration.messages);
+        const { id, text } = registration.sender;
+        return { status: 201, json: { id, text } };
+      }),
+    )
+    .add(
+      'GET',
+      `${CONTROL_PREFIX}/prices`,
+      controlRoute(() => ({ status: 200, json: priceTable(profile.surchargesAbroad) })),
+    );
+}
+
+function addCallbackRoutes(router: Router, path: string, setting: CallbackSetting): void {
   router
     .add(
       'PUT',
       path,
       controlRoute((request) => {
-        const settings = CallbackSettingsSchema.safeParse(parseJson(request.body.toString('utf8')));
+        const settings = CallbackSettingsSchema.safeParse(jsonBody(request));
         if (!settings.success) {
           const problems = settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
           return {
@@ -19,7 +67,7 @@ export function addNotifyControlRoutes(router: Router, callbacks: NotifyCallback
           };
         }
 
-        callbacks.set(settings.data);
+        setting.set(settings.data);
         return { status: 200, json: { url: settings.data.url } };
       }),
     )
@@ -27,16 +75,16 @@ export function addNotifyControlRoutes(router: Router, callbacks: NotifyCallback
       'DELETE',
       path,
       controlRoute(() => {
-        callbacks.clear();
+        setting.clear();
         return { status: 204 };
       }),
     );
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** Refusals in the shape of Notify's validation errors. */
+function senderErrors(messages: readonly string[]): RouteResponse {
+  return {
+    status: 400,
+    json: { errors: messages.map((message) => ({ error: 'ValidationError', message })) },
+  };
 }

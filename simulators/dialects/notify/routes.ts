@@ -3,6 +3,7 @@ import type { RouteHandler, RouteRequest, RouteResponse, Router } from '../../ag
 import type { NotifyContext } from './context.ts';
 import { NotifyApiError } from './errors.ts';
 import { getNotification, listNotifications } from './read-notifications.ts';
+import { listReceivedTexts } from './received-texts.ts';
 import { sendSms } from './send-sms.ts';
 
 const debug = debuglog('sms-assure:simulator');
@@ -14,7 +15,8 @@ export function addNotifyRoutes(router: Router, context: NotifyContext): void {
   router
     .add('POST', '/v2/notifications/sms', notifyRoute(context, sendSms))
     .add('GET', '/v2/notifications', notifyRoute(context, listNotifications))
-    .add('GET', '/v2/notifications/:id', notifyRoute(context, getNotification));
+    .add('GET', '/v2/notifications/:id', notifyRoute(context, getNotification))
+    .add('GET', '/v2/received-text-messages', notifyRoute(context, listReceivedTexts));
 }
 
 /** Turns thrown Notify errors, and anything unexpected, into Notify's v2 error bodies. */

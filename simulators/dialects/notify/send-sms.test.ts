@@ -44,7 +44,7 @@ describe('test key outcomes', () => {
     await finalStatus(simulator, simulator.notify.testKey, idOf(sent));
 
     const inbox = await call(simulator, 'GET', '/_sim/handsets/+447700900457');
-    expect(inbox.json).toEqual({ number: '+447700900457', messages: [] });
+    expect(inbox.json).toEqual({ number: '+447700900457', messages: [], replies: [] });
   });
 });
 
@@ -78,8 +78,12 @@ describe('live and team keys', () => {
           from: 'ASSURE',
           body: 'Your parcel arrives today',
           receivedAt: expect.stringMatching(/Z$/),
+          encoding: 'GSM-7',
+          fragments: 1,
+          status: 'delivered',
         },
       ],
+      replies: [],
     });
   });
 
@@ -248,10 +252,16 @@ describe('request validation', () => {
     ]);
   });
 
-  test('international and landline numbers are refused for this service', async () => {
-    const base = { template_id: simulator.notify.templateId, personalisation: { body: 'x' } };
-    const abroad = await send({ ...base, phone_number: '+1 202 555 0143' });
-    const landline = await send({ ...base, phone_number: '01632 960001' });
+  test('international numbers are refused without the permission; landlines always', async () => {
+    await using restricted = await startSimulator({ internationalSms: false, timeScale: 1000 });
+    const base = { template_id: restricted.notify.templateId, personalisation: { body: 'x' } };
+    const post = (phone_number: string) =>
+      callAs(restricted, restricted.notify.testKey, 'POST', '/v2/notifications/sms', {
+        ...base,
+        phone_number,
+      });
+    const abroad = await post('+1 202 555 0143');
+    const landline = await post('01632 960001');
 
     expect(errors(abroad)).toEqual([
       { error: 'BadRequestError', message: 'Cannot send to international mobile numbers' },

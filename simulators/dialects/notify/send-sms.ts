@@ -1,3 +1,5 @@
+import { isFictionNumber } from '../../../numbering/index.ts';
+import { countryOf, destination, HOME_COUNTRY } from '../../aggregator/destinations.ts';
 import { newMessageId } from '../../aggregator/message-id.ts';
 import type { FinalStatus } from '../../aggregator/message.ts';
 import type { RouteRequest, RouteResponse } from '../../aggregator/router.ts';
@@ -5,14 +7,20 @@ import type { Caller } from './auth.ts';
 import { urlRoot, type NotifyContext } from './context.ts';
 import { badRequest, NotifyApiError } from './errors.ts';
 import { readPhoneNumber, type ValidPhoneNumber } from './phone-number.ts';
+import { rateMultiplier } from './prices.ts';
 import { validatePostSms } from './schemas.ts';
+import type { NotifySenders } from './senders.ts';
 import { postSmsResponse } from './serialise.ts';
 import type { NotifyService } from './service.ts';
-import { characterCount, fragmentCount, SMS_CHAR_COUNT_LIMIT } from './sms-length.ts';
+import { measure, SMS_CHAR_COUNT_LIMIT } from './sms-length.ts';
 import { fillTemplate } from './template.ts';
 
 /** Notify's smoke-test numbers: validated and answered, never stored, sent or receipted. */
 const SMOKE_NUMBERS = new Set(['447700900000', '447700900111', '447700900222']);
+
+const FICTION_ONLY =
+  'The simulator texts numbers abroad only where they are reserved for fiction: ' +
+  '555-0100 to 555-0199 in the US and Canada, and the ACMA list in Australia';
 
 /**
  * `POST /v2/notifications/sms`, in Notify's order of checks: key, JSON, schema, template,
@@ -28,9 +36,10 @@ export async function sendSms(
 
   if (form.templateId !== service.templateId) throw badRequest('Template not found');
   const body = fillTemplate(service.templateContent, form.personalisation);
-  const sender = senderText(service, form.smsSenderId);
-  const recipient = checkRecipient(form.phone, caller);
-  checkLength(body);
+  const sender = senderText(context.senders, service, form.smsSenderId);
+  const { recipient, country } = checkRecipient(form.phone, caller, context.internationalSms);
+  const counted = measure(body);
+  checkLength(counted.characters);
 
   const id = newMessageId();
   if (!SMOKE_NUMBERS.has(recipient.normalised)) {
@@ -43,12 +52,15 @@ export async function sendSms(
       testOutcome: testOutcome(recipient.normalised),
       to: form.phoneNumber,
       number: recipient.e164,
+      country,
       body,
+      wireBody: counted.sanitised,
       sender,
       reference: form.reference,
       templateId: service.templateId,
       templateVersion: service.templateVersion,
-      fragments: fragmentCount(body),
+      fragments: counted.fragments,
+      rateMultiplier: rateMultiplier(country, context.profile.surchargesAbroad),
     });
   }
 
@@ -84,30 +96,52 @@ function isEmptyObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
-function senderText(service: NotifyService, smsSenderId: string | undefined): string {
-  if (smsSenderId === undefined || smsSenderId === service.senderId) return service.senderText;
+function senderText(
+  senders: NotifySenders,
+  service: NotifyService,
+  smsSenderId: string | undefined,
+): string {
+  if (smsSenderId === undefined) return senders.default().text;
+
+  const sender = senders.find(smsSenderId);
+  if (sender) return sender.text;
   throw badRequest(
     `sms_sender_id ${smsSenderId} does not exist in database for service id ${service.serviceId}`,
   );
 }
 
 /**
- * Who may be texted with this key, then what kind of number it is. Smoke-test numbers work
- * with any key type, as the documentation promises.
+ * Who may be texted with this key, then what kind of number it is and in which country.
+ * Smoke-test numbers work with any key type, as the documentation promises.
  */
-function checkRecipient(reading: ValidPhoneNumber, caller: Caller): ValidPhoneNumber {
+function checkRecipient(
+  reading: ValidPhoneNumber,
+  caller: Caller,
+  international: boolean,
+): { recipient: ValidPhoneNumber; country: string } {
   const smoke = SMOKE_NUMBERS.has(reading.normalised);
   if (caller.key.type === 'team' && !smoke && !isTeamNumber(caller.service, reading.normalised)) {
     throw badRequest('Can’t send to this recipient using a team-only API key');
   }
 
-  if (reading.international) throw badRequest('Cannot send to international mobile numbers');
+  if (reading.international) return { recipient: reading, country: abroad(reading, international) };
   if (reading.landline) {
     throw new NotifyApiError(400, [
       { error: 'InvalidPhoneError', message: 'Not a UK mobile number' },
     ]);
   }
-  return reading;
+  return { recipient: reading, country: HOME_COUNTRY };
+}
+
+/** The country of a number abroad, where the service may text abroad and the number is fiction. */
+function abroad(reading: ValidPhoneNumber, international: boolean): string {
+  if (!international) throw badRequest('Cannot send to international mobile numbers');
+
+  const country = countryOf(reading.e164);
+  if (!isFictionNumber(reading.e164) || !country || !destination(country)) {
+    throw badRequest(FICTION_ONLY);
+  }
+  return country;
 }
 
 function isTeamNumber(service: NotifyService, normalised: string): boolean {
@@ -117,8 +151,7 @@ function isTeamNumber(service: NotifyService, normalised: string): boolean {
   });
 }
 
-function checkLength(body: string): void {
-  const count = characterCount(body);
+function checkLength(count: number): void {
   if (count <= SMS_CHAR_COUNT_LIMIT) return;
   throw badRequest(
     `Your message is too long. Text messages cannot be longer than ${SMS_CHAR_COUNT_LIMIT} ` +

@@ -1,7 +1,6 @@
 import type { MessageView } from '../../aggregator/message.ts';
-
-/** £ per fragment from 1 April 2026; UK numbers carry a multiplier of 1. */
-export const SMS_RATE = 0.024;
+import type { StoredReply } from '../../aggregator/reply.ts';
+import { SMS_RATE } from './prices.ts';
 
 export interface PostSmsResponseFields {
   readonly id: string;
@@ -69,12 +68,17 @@ export function notificationJson(message: MessageView, root: string): object {
     created_at: notifyTimestamp(message.createdAt),
     created_by_name: null,
     sent_at: timestampOrNull(message.sentAt),
-    completed_at: timestampOrNull(message.completedAt),
+    completed_at: timestampOrNull(completedAt(message)),
     scheduled_for: null,
     postage: null,
     one_click_unsubscribe_url: null,
     ...costData(message),
   };
+}
+
+/** `sent` counts as complete in Notify, which then shows when the status last changed. */
+function completedAt(message: MessageView): number | null {
+  return message.status === 'sent' ? message.sentAt : message.completedAt;
 }
 
 /** Cost is unknown while a message is still `created` and unbilled; test keys bill nothing. */
@@ -85,10 +89,10 @@ function costData(message: MessageView): object {
   return {
     cost_details: {
       billable_sms_fragments: message.billableUnits,
-      international_rate_multiplier: 1,
+      international_rate_multiplier: message.rateMultiplier,
       sms_rate: SMS_RATE,
     },
-    cost_in_pounds: message.billableUnits * SMS_RATE,
+    cost_in_pounds: message.billableUnits * message.rateMultiplier * SMS_RATE,
     is_cost_data_ready: true,
   };
 }
@@ -106,5 +110,28 @@ export function deliveryReceipt(message: MessageView): object {
     notification_type: 'sms',
     template_id: message.templateId,
     template_version: message.templateVersion,
+  };
+}
+
+/** One item of `GET /v2/received-text-messages`; the handset's number without its `+`. */
+export function receivedTextJson(reply: StoredReply): object {
+  return {
+    id: reply.id,
+    user_number: reply.handset.replace(/^\+/, ''),
+    notify_number: reply.serviceNumber,
+    created_at: notifyTimestamp(reply.sentAt),
+    service_id: reply.accountId,
+    content: reply.body,
+  };
+}
+
+/** The received-text callback body. */
+export function receivedTextCallback(reply: StoredReply): object {
+  return {
+    id: reply.id,
+    source_number: reply.handset.replace(/^\+/, ''),
+    destination_number: reply.serviceNumber,
+    message: reply.body,
+    date_received: notifyTimestamp(reply.sentAt),
   };
 }

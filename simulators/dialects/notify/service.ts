@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { HarnessError } from '../../../core/errors.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
+import type { NotifySenders, SmsSender } from './senders.ts';
 
 /** Notify's key types; `normal` is what the documentation calls a live key. */
 export type KeyType = 'test' | 'team' | 'normal';
@@ -109,18 +110,27 @@ export interface NotifyCredentials {
   readonly templateId: string;
   /** The default SMS sender's id; its text is `ASSURE`. */
   readonly senderId: string;
+  /**
+   * The service's SMS senders, for `sms_sender_id`: `ASSURE` (the default), the inbound UK
+   * mobile `07700900500` that takes replies, and the shortcode `60000`.
+   */
+  readonly senders: SmsSender[];
   /** Numbers a team key may text, in E.164 and in the drama range. */
   readonly teamNumbers: string[];
 }
 
-export function notifyCredentials(service: NotifyService): NotifyCredentials {
+export function notifyCredentials(
+  service: NotifyService,
+  senders: NotifySenders,
+): NotifyCredentials {
   return {
     serviceId: service.serviceId,
     testKey: keyString(service, 'test'),
     teamKey: keyString(service, 'team'),
     liveKey: keyString(service, 'normal'),
     templateId: service.templateId,
-    senderId: service.senderId,
+    senderId: senders.default().id,
+    senders: senders.list().map((sender) => ({ ...sender })),
     teamNumbers: [...service.teamNumbers],
   };
 }

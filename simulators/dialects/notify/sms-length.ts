@@ -1,26 +1,26 @@
-/**
- * Notify's length rules for a text (`notifications_utils` template maths): a limit of 918
- * characters, and fragments of 160/153 GSM characters or 70/67 when Welsh letters outside GSM
- * force UCS-2. Characters outside both sets are sent as `?`, so each counts once.
- */
-export const SMS_CHAR_COUNT_LIMIT = 918;
+import {
+  NOTIFY_CHARACTER_LIMIT,
+  notifyFragments,
+  type NotifyFragments,
+} from '../../../content/notify-fragments.ts';
 
-const GSM_BASIC = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡' +
-    'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
-const GSM_EXTENDED = new Set('^{}\\[~]|€');
-const WELSH = new Set('ÂâÊêÎîÔôÛûŴŵŶŷÁáÍíÓóÚúẀẁẂẃỲỳÈÌÒÙẄẅËëÏïŸÿ');
+/**
+ * Notify's length rules for a text, by Notify's own counting (`content/notify-fragments.ts`): a
+ * limit of 918 characters after sanitising, and fragments of 160/153 GSM characters or 70/67
+ * when Welsh letters outside GSM force UCS-2. Anything else outside GSM becomes `?`, so each
+ * counts once.
+ */
+export const SMS_CHAR_COUNT_LIMIT = NOTIFY_CHARACTER_LIMIT;
+
+/** Everything Notify counts about a text, in one pass; `sanitised` is what the handset gets. */
+export function measure(body: string): NotifyFragments {
+  return notifyFragments(body);
+}
 
 export function characterCount(body: string): number {
-  return [...body].length;
+  return measure(body).characters;
 }
 
 export function fragmentCount(body: string): number {
-  const characters = [...body];
-  const ucs2 = characters.some((c) => WELSH.has(c) && !GSM_BASIC.has(c));
-  if (ucs2) return characters.length <= 70 ? 1 : Math.ceil(characters.length / 67);
-
-  const septets = characters.reduce((n, c) => n + (GSM_EXTENDED.has(c) ? 2 : 1), 0);
-  return septets <= 160 ? 1 : Math.ceil(septets / 153);
+  return measure(body).fragments;
 }
