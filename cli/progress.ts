@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { CheckRecord } from '../core/check-record.ts';
 import type { RunResult } from '../core/run-result.ts';
 import type { Verdict } from '../core/verdict.ts';
-import type { ReportFiles } from '../reports/index.ts';
+import { exitCodeMeaning, type ReportFiles } from '../reports/index.ts';
 
 const MARK: Record<CheckRecord['outcome'], string> = {
   pass: 'pass ',
@@ -24,11 +24,15 @@ export function printCheck(record: CheckRecord): void {
   if (record.outcome === 'skipped' && record.reason) console.log(`         ${record.reason}`);
 }
 
-const MEANING: Record<number, string> = {
-  0: 'nothing required failed',
-  1: 'findings: a required requirement failed or a contract check found a fault',
-  2: 'the harness or the network failed: some verdicts could not be judged',
-};
+/** Worst first, so a failure is never scrolled past. */
+const VERDICT_ORDER: readonly Verdict[] = [
+  'fail',
+  'error',
+  'partial',
+  'pass',
+  'not-applicable',
+  'not-evidenced',
+];
 
 export function printSummary(result: RunResult, folder: string, files: ReportFiles): void {
   console.log(`\nRun ${result.runId} in ${(result.durationMs / 1000).toFixed(1)} s`);
@@ -38,11 +42,9 @@ export function printSummary(result: RunResult, folder: string, files: ReportFil
     console.log(
       `\n${target.name} (${target.dialect}${target.simulated ? ', simulated' : ''}${profile})`,
     );
-    const counts = new Map<Verdict, string[]>();
-    for (const row of target.requirements) {
-      counts.set(row.verdict, [...(counts.get(row.verdict) ?? []), row.id]);
-    }
-    for (const [verdict, ids] of counts) {
+    for (const verdict of VERDICT_ORDER) {
+      const ids = target.requirements.filter((r) => r.verdict === verdict).map((r) => r.id);
+      if (ids.length === 0) continue;
       console.log(`  ${verdict.padEnd(14)} ${ids.length.toString().padStart(2)}  ${ids.join(' ')}`);
     }
   }
@@ -53,5 +55,5 @@ export function printSummary(result: RunResult, folder: string, files: ReportFil
     console.log(`  ${kind.padEnd(14)} ${basename(path)}`);
   }
   console.log(`  ${'allure'.padEnd(14)} allure-results/`);
-  console.log(`\nexit ${result.exitCode}: ${MEANING[result.exitCode] ?? ''}`);
+  console.log(`\nexit ${result.exitCode}: ${exitCodeMeaning(result.exitCode)}`);
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { access, constants, mkdir } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { loadConfig, validateConfig } from '../core/config/load.ts';
 import type { Config } from '../core/config/schema.ts';
 import { ConfigError } from '../core/errors.ts';
 import { SUITES, type SuiteName } from '../core/suites.ts';
 import { runAssurance } from '../runner/run.ts';
+import { PROFILES } from '../simulators/index.ts';
 import { RUN_HELP } from './help.ts';
 import { parseOptions, positiveNumber } from './parse-options.ts';
 import { printCheck, printSummary } from './progress.ts';
@@ -38,12 +40,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const effective: Config = timeScale ? { ...config, timeScale } : config;
   const suites = selectSuites(values.suite ?? config.suites ?? [...SUITES]);
   const quiet = values.quiet ?? false;
+  const outputRoot = values.out ?? effective.output;
+  await assertWritable(outputRoot, values.out ? '--out' : `${configSource(values)}: output`);
 
   const outcome = await runAssurance({
     config: effective,
     configHash: hashOf(effective),
+    configSource: configSource(values),
     suites,
-    outputRoot: values.out ?? effective.output,
+    outputRoot,
     allowLive: values['allow-live'] ?? false,
     env: process.env,
     onCheck: (record) => {
@@ -69,6 +74,11 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
     const simulated = /^sim:([a-z]+)(?::([a-z-]+))?$/.exec(selector);
     if (simulated) {
       const [, dialect, profile = 'compliant'] = simulated;
+      if (!(PROFILES as readonly string[]).includes(profile)) {
+        throw new ConfigError('command line', [
+          `--target ${selector}: no simulator profile '${profile}'; see "sms-assure profiles"`,
+        ]);
+      }
       const name = `sim-${dialect}-${profile}`;
       return { name, dialect, simulator: { profile } };
     }
@@ -93,6 +103,23 @@ function selectSuites(names: readonly string[]): SuiteName[] {
     ]);
   }
   return [...new Set(names)] as SuiteName[];
+}
+
+function configSource(values: { config?: string | undefined; target?: string[] | undefined }) {
+  if (values.config) return values.config;
+  return values.target ? 'command line (--target)' : 'default config';
+}
+
+/** Fails before anything runs when the reports could not be written. */
+async function assertWritable(folder: string, what: string) {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(what, [
+      `cannot write reports to ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    ]);
+  }
 }
 
 /** Paths under the working folder are shown relative to it, others in full. */

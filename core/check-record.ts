@@ -27,6 +27,8 @@ export const CheckRecordSchema = z.object({
   durationMs: z.number(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   suppressions: z.array(SuppressionEntrySchema).optional(),
+  /** Requirements the check covers but could not judge this time (what it needed never came). */
+  unjudged: z.array(z.string()).optional(),
 });
 
 export type CheckRecord = z.infer<typeof CheckRecordSchema>;

@@ -1,5 +1,14 @@
 /** The assurance suites the CLI can run, in the order a run takes them. */
-export const SUITES = ['send', 'receipts', 'delivery-errors', 'smoke'] as const;
+export const SUITES = [
+  'send',
+  'receipts',
+  'delivery-errors',
+  'smoke',
+  'sender-id',
+  'replies',
+  'overseas',
+  'content',
+] as const;
 
 export type SuiteName = (typeof SUITES)[number];
 

@@ -6,8 +6,23 @@ export interface TestNumbers {
   readonly delivered: readonly string[];
   readonly temporaryFailure: readonly string[];
   readonly permanentFailure: readonly string[];
+  /** Numbers whose texts fail before reaching a network; empty where none can be provoked. */
+  readonly technicalFailure: readonly string[];
   /** Numbers the supplier accepts but never sends to or stores (Notify's smoke-test numbers). */
   readonly smoke: readonly string[];
+}
+
+export interface SenderPlan {
+  /** The sender text every message should show on the handset. */
+  readonly expected?: string;
+  /** Where replies are wanted: the sender to send from, and how handsets see it. */
+  readonly replies?: { readonly senderId?: string; readonly shown: string };
+}
+
+export interface ContentPlan {
+  readonly serviceName?: string;
+  /** The service's own message texts, linted for CONT-01. */
+  readonly samples: readonly string[];
 }
 
 export interface ResolvedTarget {
@@ -22,11 +37,18 @@ export interface ResolvedTarget {
   readonly allowList: readonly string[];
   readonly receiptDeadlineMs: number;
   readonly pollIntervalMs: number;
+  readonly sender: SenderPlan;
+  /** Reply keywords on a shared number, each to the service that owns it. */
+  readonly keywords: Readonly<Record<string, string>>;
+  /** ISO country codes the service must reach abroad (INTL-01). */
+  readonly countries: readonly string[];
+  readonly content: ContentPlan;
   readonly callback?: {
     readonly url: string;
     readonly inspectUrl: string;
     readonly inspectToken: string;
     readonly bearerToken: string;
+    readonly inboundUrl: string;
   };
   readonly simulator?: {
     readonly controlUrl: string;

@@ -1,4 +1,5 @@
 import { HarnessError } from '../core/errors.ts';
+import { isFictionNumber } from '../numbering/index.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import type { ProviderAdapter, SendRequest, SentMessage } from './contract.ts';
 
@@ -11,11 +12,17 @@ export class AllowListGuard implements ProviderAdapter {
   readonly capabilities: ProviderAdapter['capabilities'];
   readonly #inner: ProviderAdapter;
   readonly #allowed: ReadonlySet<string>;
+  /**
+   * A simulator has no real handsets and a test key texts nobody, so there any number reserved
+   * for fiction is fair game.
+   */
+  readonly #textsNobody: boolean;
 
   constructor(inner: ProviderAdapter, target: ResolvedTarget) {
     this.#inner = inner;
     this.dialect = inner.dialect;
     this.capabilities = inner.capabilities;
+    this.#textsNobody = target.simulator !== undefined || target.keyType === 'test';
     const { numbers } = target;
     this.#allowed = new Set(
       [
@@ -23,13 +30,15 @@ export class AllowListGuard implements ProviderAdapter {
         ...numbers.delivered,
         ...numbers.temporaryFailure,
         ...numbers.permanentFailure,
+        ...numbers.technicalFailure,
         ...numbers.smoke,
       ].map(digitsOf),
     );
   }
 
   send(request: SendRequest): Promise<SentMessage> {
-    if (!this.#allowed.has(digitsOf(request.to))) {
+    const fictional = this.#textsNobody && isFictionNumber(toE164(request.to));
+    if (!fictional && !this.#allowed.has(digitsOf(request.to))) {
       throw new HarnessError(
         'ASSURE_NUMBER_NOT_ALLOWED',
         `refused to send to a number outside the target's allowList and test numbers ` +
@@ -46,6 +55,18 @@ export class AllowListGuard implements ProviderAdapter {
   list(query: Parameters<ProviderAdapter['list']>[0]) {
     return this.#inner.list(query);
   }
+
+  inbound() {
+    return this.#inner.inbound();
+  }
+}
+
+function toE164(number: string): string {
+  const trimmed = number.replace(/[\s()-]/g, '');
+  if (trimmed.startsWith('+')) return trimmed;
+  if (trimmed.startsWith('00')) return `+${trimmed.slice(2)}`;
+  if (trimmed.startsWith('0')) return `+44${trimmed.slice(1)}`;
+  return `+${trimmed}`;
 }
 
 /** Compares numbers by their national significant digits, so 07700… and +447700… match. */

@@ -1,21 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallbackAuthority, CallbackReceipt, IncomingCallback } from './contract.ts';
+import type {
+  CallbackAuthority,
+  CallbackReceipt,
+  InboundText,
+  IncomingCallback,
+} from './contract.ts';
 
 /** One callback as the receiver judged it. The raw body stays here; workers get the verdicts. */
 export interface ReceivedCallback {
   readonly target: string;
+  /** `receipt` for delivery-status callbacks, `inbound` for replies from handsets. */
+  readonly kind: CallbackKind;
   readonly receivedAt: number;
   readonly authenticated: boolean;
   readonly rejection?: { readonly code: string; readonly reason: string };
   readonly receipt?: CallbackReceipt;
+  readonly inbound?: InboundText;
   readonly headers: Record<string, string>;
   readonly body: string;
 }
 
 export interface StartedReceiver extends AsyncDisposable {
-  /** Where a target should post its callbacks: `${baseUrl}/callbacks/<target>`. */
+  /**
+   * Where a target posts its callbacks: `${baseUrl}/callbacks/<target>` for receipts and
+   * `${baseUrl}/callbacks/<target>/inbound` for replies.
+   */
   readonly baseUrl: string;
   /** The token a worker presents to read what arrived. */
   readonly inspectToken: string;
@@ -23,6 +34,8 @@ export interface StartedReceiver extends AsyncDisposable {
   received(target: string): readonly ReceivedCallback[];
   stop(): Promise<void>;
 }
+
+export type CallbackKind = 'receipt' | 'inbound';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -42,13 +55,19 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://receiver');
-    const [, area, target] = url.pathname.split('/');
+    const [, area, target, sub] = url.pathname.split('/');
 
     if (area === 'inspect' && target && req.method === 'GET') {
       if (req.headers['x-inspect-token'] !== inspectToken) return answer(res, 403, {});
-      return answer(res, 200, { callbacks: inspect(target, url.searchParams.get('messageId')) });
+      const kind = url.searchParams.get('kind') === 'inbound' ? 'inbound' : 'receipt';
+      const messageId = url.searchParams.get('messageId');
+      return answer(res, 200, { callbacks: inspect(target, kind, messageId) });
     }
-    if (area !== 'callbacks' || !target || req.method !== 'POST') return answer(res, 404, {});
+    const kind: CallbackKind | undefined =
+      sub === undefined ? 'receipt' : sub === 'inbound' ? 'inbound' : undefined;
+    if (area !== 'callbacks' || !target || !kind || req.method !== 'POST') {
+      return answer(res, 404, {});
+    }
 
     const authority = authorities.get(target);
     if (!authority) return answer(res, 404, { error: `no target named ${target}` });
@@ -61,17 +80,19 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
       headers: flatten(req.headers),
       body,
     };
-    const record = judge(target, authority, callback);
+    const record = judge(target, kind, authority, callback);
     log.push(record);
 
     if (!record.authenticated) return answer(res, 401, { error: record.rejection?.reason });
-    if (!record.receipt) return answer(res, 400, { error: record.rejection?.reason });
+    if (!record.receipt && !record.inbound)
+      return answer(res, 400, { error: record.rejection?.reason });
     return answer(res, 200, { ok: true });
   }
 
-  function inspect(target: string, messageId: string | null) {
+  function inspect(target: string, kind: CallbackKind, messageId: string | null) {
     return log
-      .filter((r) => r.target === target && (!messageId || r.receipt?.messageId === messageId))
+      .filter((r) => r.target === target && r.kind === kind)
+      .filter((r) => !messageId || r.receipt?.messageId === messageId)
       .map(({ headers: _headers, body: _body, ...verdicts }) => verdicts);
   }
 
@@ -90,19 +111,22 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
 
 function judge(
   target: string,
+  kind: CallbackKind,
   authority: CallbackAuthority,
   callback: IncomingCallback,
 ): ReceivedCallback {
   const auth = authority.authenticate(callback);
-  const parsed = authority.parse(callback);
+  const parsed = kind === 'inbound' ? authority.parseInbound(callback) : authority.parse(callback);
   const rejection = !auth.ok ? auth : !parsed.ok ? parsed : undefined;
 
   return {
     target,
+    kind,
     receivedAt: Date.now(),
     authenticated: auth.ok,
     ...(rejection ? { rejection: { code: rejection.code, reason: rejection.reason } } : {}),
-    ...(parsed.ok ? { receipt: parsed.receipt } : {}),
+    ...(parsed.ok && 'receipt' in parsed ? { receipt: parsed.receipt } : {}),
+    ...(parsed.ok && 'inbound' in parsed ? { inbound: parsed.inbound } : {}),
     headers: callback.headers,
     body: callback.body,
   };

@@ -36,6 +36,7 @@ export interface SendRequest {
   readonly to: string;
   readonly body: string;
   readonly reference: string;
+  /** The dialect's way to pick a sender: Notify's sms_sender_id, the text elsewhere. */
   readonly senderId?: string;
 }
 
@@ -43,6 +44,18 @@ export interface SentMessage {
   readonly id: string;
   readonly status: NormalisedStatus;
   readonly providerStatus: string;
+  /** The sender the supplier says the message carries, where its API tells. */
+  readonly sender?: string;
+}
+
+/** What the supplier says one message costs, where its API tells. */
+export interface Price {
+  readonly segments: number;
+  /** The charge for one segment, in the supplier's currency, before any country multiplier. */
+  readonly perSegment: number;
+  /** How many times the home rate a segment to this destination costs (1 = no surcharge). */
+  readonly multiplier: number;
+  readonly total: number;
 }
 
 export interface MessageState {
@@ -52,6 +65,16 @@ export interface MessageState {
   readonly reference?: string;
   readonly to?: string;
   readonly body?: string;
+  readonly price?: Price;
+}
+
+/** A text a handset sent to the service, as the supplier hands it over. */
+export interface InboundText {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly text: string;
+  readonly receivedAt: string;
 }
 
 export interface ListQuery {
@@ -91,10 +114,15 @@ export type AuthVerdict = { readonly ok: true } | CallbackRejection;
 export type CallbackVerdict =
   { readonly ok: true; readonly receipt: CallbackReceipt } | CallbackRejection;
 
+export type InboundVerdict =
+  { readonly ok: true; readonly inbound: InboundText } | CallbackRejection;
+
 /** Judges receipt callbacks for one target; runs inside the receiver, not in the suites. */
 export interface CallbackAuthority {
   authenticate(callback: IncomingCallback): AuthVerdict;
   parse(callback: IncomingCallback): CallbackVerdict;
+  /** Reads a callback that carries a reply from a handset rather than a receipt. */
+  parseInbound(callback: IncomingCallback): InboundVerdict;
 }
 
 export interface ProviderAdapter {
@@ -104,6 +132,8 @@ export interface ProviderAdapter {
   /** `undefined` when the supplier says it has no such message. */
   status(id: string): Promise<MessageState | undefined>;
   list(query: ListQuery): Promise<MessagePage>;
+  /** Texts handsets sent to the service, newest first; empty where `inbound` is false. */
+  inbound(): Promise<readonly InboundText[]>;
 }
 
 /** Where an adapter reports each HTTP exchange, already redacted. */

@@ -14,10 +14,14 @@ export interface AdapterContext {
 /** What each dialect contributes: its adapter, its callback authority and its test numbers. */
 export interface Dialect {
   readonly name: string;
+  /** Throws a ConfigError naming the field when the target's credentials cannot be right. */
+  checkCredentials(target: ResolvedTarget, source: string): void;
   createAdapter(target: ResolvedTarget, client: RecordingClient): ProviderAdapter;
   createCallbackAuthority(target: ResolvedTarget): CallbackAuthority | undefined;
   readonly defaultNumbers: ResolvedTarget['numbers'];
   readonly defaultReceiptDeadlineMs: number;
+  /** How many segments the supplier should bill for a text, by its own documented counting. */
+  billedSegments(text: string): number;
 }
 
 const DIALECTS: ReadonlyMap<string, Dialect> = new Map([[notifyDialect.name, notifyDialect]]);

@@ -95,7 +95,8 @@ function failingFindings(run: RunResult): string {
 }
 
 function findingLine(check: CheckRecord, finding: Finding): string {
-  const requirement = finding.requirement ?? check.covers.map((c) => c.id).join(', ');
+  const requirement =
+    finding.requirement ?? (check.covers.map((c) => c.id).join(', ') || `contract: ${check.id}`);
   const values = [
     finding.expected !== undefined && `expected ${finding.expected}`,
     finding.actual !== undefined && `actual ${finding.actual}`,

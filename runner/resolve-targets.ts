@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import type { TargetConfig } from '../core/config/schema.ts';
 import { ConfigError, HarnessError } from '../core/errors.ts';
-import type { ResolvedTarget, TestNumbers } from '../core/target.ts';
+import type { ContentPlan, ResolvedTarget, SenderPlan, TestNumbers } from '../core/target.ts';
 import type { StartedReceiver } from '../providers/callback-receiver.ts';
 import { dialectOf } from '../providers/registry.ts';
-import { PROFILES, startSimulator, type ProfileName } from '../simulators/index.ts';
+import {
+  DEFAULT_OUTCOME_RULES,
+  PROFILES,
+  startSimulator,
+  type ProfileName,
+} from '../simulators/index.ts';
 
 export interface TargetSetup {
   readonly targets: ResolvedTarget[];
@@ -14,6 +19,8 @@ export interface TargetSetup {
 }
 
 export interface ResolveOptions {
+  /** Where the targets were configured, for error messages: a file, or the command line. */
+  readonly source: string;
   readonly timeScale: number;
   readonly allowLive: boolean;
   readonly env: NodeJS.ProcessEnv;
@@ -34,7 +41,9 @@ export async function resolveTargets(
       const target = config.simulator
         ? await simulated(config, config.simulator.profile, index, options, setup)
         : real(config, index, options);
-      const authority = dialectOf(target.dialect).createCallbackAuthority(target);
+      const dialect = dialectOf(target.dialect);
+      dialect.checkCredentials(target, `${options.source} (targets.${index}, ${target.name})`);
+      const authority = dialect.createCallbackAuthority(target);
       if (authority) options.receiver.register(target.name, authority);
       setup.targets.push(target);
     }
@@ -53,7 +62,7 @@ async function simulated(
   setup: TargetSetup,
 ): Promise<ResolvedTarget> {
   if (!isProfile(profile)) {
-    throw new ConfigError('config', [
+    throw new ConfigError(options.source, [
       `targets.${index}.simulator.profile: '${profile}' is not one of ${PROFILES.join(', ')}`,
     ]);
   }
@@ -63,7 +72,9 @@ async function simulated(
 
   const bearerToken = randomBytes(24).toString('base64url');
   const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
-  await configureCallback(simulator.controlUrl, callbackUrl, bearerToken);
+  const inboundUrl = `${callbackUrl}/inbound`;
+  await configureCallback(simulator.controlUrl, 'callback', callbackUrl, bearerToken);
+  await configureCallback(simulator.controlUrl, 'inbound-callback', inboundUrl, bearerToken);
 
   const dialect = dialectOf(config.dialect);
   const simulatedDeadlineMs = (config.receiptDeadlineSeconds ?? 120) * 1000;
@@ -71,15 +82,22 @@ async function simulated(
     name: config.name,
     dialect: config.dialect,
     baseUrl: simulator.baseUrl,
-    keyType: 'test',
-    credentials: { apiKey: simulator.notify.testKey },
+    // The live key reaches the simulator's fictional handsets, which is what lets the checks see
+    // what a phone shows; the test key stays at hand for the test-mode check.
+    keyType: 'live',
+    credentials: { apiKey: simulator.notify.liveKey, testApiKey: simulator.notify.testKey },
     options: { templateId: simulator.notify.templateId },
-    numbers: withOverrides(dialect.defaultNumbers, config.numbers),
+    numbers: withOverrides(
+      { ...dialect.defaultNumbers, technicalFailure: technical() },
+      config.numbers,
+    ),
     allowList: config.allowList,
     receiptDeadlineMs: Math.max(1000, simulatedDeadlineMs / options.timeScale),
     pollIntervalMs: 20,
+    ...simulatedPlans(config, simulator.notify.senders),
     callback: {
       url: callbackUrl,
+      inboundUrl,
       inspectUrl: `${options.receiver.baseUrl}/inspect/${config.name}`,
       inspectToken: options.receiver.inspectToken,
       bearerToken,
@@ -94,12 +112,12 @@ function real(config: TargetConfig, index: number, options: ResolveOptions): Res
   const apiKey = options.env[envName];
 
   if (!apiKey) {
-    throw new ConfigError('environment', [
-      `${where}.credentials.apiKey: environment variable ${envName} is not set`,
+    throw new ConfigError(options.source, [
+      `${where}.credentials.apiKey: environment variable ${envName} is not set (or is empty)`,
     ]);
   }
   if (config.keyType === 'live' && !options.allowLive) {
-    throw new ConfigError('config', [
+    throw new ConfigError(options.source, [
       `${where}.keyType: live credentials text real people; pass --allow-live to use them`,
     ]);
   }
@@ -117,11 +135,86 @@ function real(config: TargetConfig, index: number, options: ResolveOptions): Res
     receiptDeadlineMs:
       (config.receiptDeadlineSeconds ?? 0) * 1000 || dialect.defaultReceiptDeadlineMs,
     pollIntervalMs: (config.pollIntervalSeconds ?? 5) * 1000,
+    sender: senderPlan(config.sender),
+    keywords: config.keywords ?? {},
+    countries: config.countries ?? [],
+    content: contentPlan(config.content),
   };
 }
 
-async function configureCallback(controlUrl: string, url: string, bearerToken: string) {
-  const reply = await request(`${controlUrl}/notify/callback`, {
+/**
+ * A simulated target texts from the simulator's own senders: its default alphanumeric one, and
+ * its inbound number where replies are wanted. What the config says still wins.
+ */
+function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[]) {
+  const shown = senders.find((s) => s.isDefault)?.text;
+  const inbound = senders.find((s) => s.inbound);
+
+  return {
+    sender: {
+      ...definedOnly({ expected: config.sender.expected ?? shown }),
+      ...(config.sender.replies
+        ? { replies: replyPlan(config.sender.replies) }
+        : inbound
+          ? { replies: { senderId: inbound.id, shown: inbound.text } }
+          : {}),
+    },
+    keywords: config.keywords ?? SIMULATED_KEYWORDS,
+    countries: config.countries ?? ['US', 'AU'],
+    content: contentPlan(config.content ?? SIMULATED_CONTENT),
+  };
+}
+
+/** The simulator's network fails these numbers before they reach a handset. */
+function technical(): string[] {
+  return DEFAULT_OUTCOME_RULES.filter((r) => r.outcome === 'technical-failure').map(
+    (r) => r.number,
+  );
+}
+
+/** Two services sharing one reply number, as a council might run waste and parking. */
+const SIMULATED_KEYWORDS = { BIN: 'waste-service', PARK: 'parking-service' };
+
+const SIMULATED_CONTENT = {
+  serviceName: 'Example Council',
+  samples: [
+    'Example Council: your bin collection has moved to Tuesday. Reply BIN if it is missed.',
+    'Example Council: your parking permit runs out on 1 March. Reply PARK to renew it.',
+  ],
+};
+
+interface SimulatorSender {
+  readonly id: string;
+  readonly text: string;
+  readonly isDefault: boolean;
+  readonly inbound: boolean;
+}
+
+function senderPlan(config: TargetConfig['sender']): SenderPlan {
+  return {
+    ...definedOnly({ expected: config.expected }),
+    ...(config.replies ? { replies: replyPlan(config.replies) } : {}),
+  };
+}
+
+function replyPlan(replies: { smsSenderId?: string | undefined; shown: string }) {
+  return { shown: replies.shown, ...definedOnly({ senderId: replies.smsSenderId }) };
+}
+
+function contentPlan(content: TargetConfig['content']): ContentPlan {
+  return {
+    samples: content?.samples ?? [],
+    ...definedOnly({ serviceName: content?.serviceName }),
+  };
+}
+
+async function configureCallback(
+  controlUrl: string,
+  which: 'callback' | 'inbound-callback',
+  url: string,
+  bearerToken: string,
+) {
+  const reply = await request(`${controlUrl}/notify/${which}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ url, bearerToken }),
@@ -144,6 +237,7 @@ function withOverrides(defaults: TestNumbers, overrides: TargetConfig['numbers']
     delivered: overrides.delivered ?? defaults.delivered,
     temporaryFailure: overrides.temporaryFailure ?? defaults.temporaryFailure,
     permanentFailure: overrides.permanentFailure ?? defaults.permanentFailure,
+    technicalFailure: overrides.technicalFailure ?? defaults.technicalFailure,
     smoke: overrides.smoke ?? defaults.smoke,
   };
 }

@@ -16,6 +16,7 @@ import { exitCodeOf, requirementMatrix } from './verdicts.ts';
 
 export interface RunOptions {
   readonly config: Config;
+  readonly configSource: string;
   readonly configHash: string;
   readonly suites: readonly SuiteName[];
   readonly outputRoot: string;
@@ -43,11 +44,11 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   const runId = options.runId ?? newRunId();
   const started = new Date();
   const folder = resolve(options.outputRoot, runId);
-  await mkdir(folder, { recursive: true });
 
   await using receiver = await startCallbackReceiver();
   options.onStage?.('starting targets');
   const setup = await resolveTargets(config.targets, {
+    source: options.configSource,
     timeScale: config.timeScale,
     allowLive: options.allowLive,
     env: options.env,
@@ -56,6 +57,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
 
   const collector = new EvidenceCollector(options.onCheck);
   try {
+    await mkdir(folder, { recursive: true });
     options.onStage?.(
       `running ${options.suites.join(', ')} against ${setup.targets.length} target(s)`,
     );

@@ -25,15 +25,18 @@ export function requirementMatrix(checks: readonly CheckRecord[]): RequirementRe
 
 /**
  * A failed check fails only the requirements its findings name; a finding that names none (a
- * malformed response, say) fails everything the check covers.
+ * malformed response, say) fails everything the check covers fully.
  */
 function outcomeFor(check: CheckRecord, requirementId: string): CheckOutcome {
+  if (check.unjudged?.includes(requirementId)) return 'skipped';
   if (check.outcome !== 'fail') return check.outcome;
 
-  const blamed = check.findings.some(
-    (f) => f.requirement === undefined || f.requirement === requirementId,
-  );
-  return blamed ? 'fail' : 'pass';
+  if (check.findings.some((f) => f.requirement === requirementId)) return 'fail';
+  if (!check.findings.some((f) => f.requirement === undefined)) return 'pass';
+
+  // The flow itself broke: that fails what the check covers fully, and judges nothing else.
+  const scope = check.covers.find((c) => c.id === requirementId)?.scope;
+  return scope === 'full' ? 'fail' : 'skipped';
 }
 
 /**

@@ -19,7 +19,7 @@ forEachTarget('smoke', (target) => {
     },
     async (c) => {
       const sent = await sendTracked(c, first(target.numbers.delivered, 'delivered'), 'smoke');
-      const wait = await awaitFinalStatus(c, sent.id, sent.sentAt);
+      const wait = await awaitFinalStatus(c, sent);
 
       if (!wait.final || wait.state.status !== 'delivered') {
         c.finding({
@@ -43,7 +43,8 @@ forEachTarget('smoke', (target) => {
     },
     async (c) => {
       if (!c.adapter.capabilities.testMode) c.notApplicable('the supplier documents no test mode');
-      if (target.keyType !== 'test') c.skip('the target is not configured with a test key');
+      const testAdapter = c.testAdapter();
+      if (!testAdapter) return c.skip('the target is not configured with a test key');
 
       const cases: [string, NormalisedStatus][] = [
         [first(target.numbers.delivered, 'delivered'), 'delivered'],
@@ -51,8 +52,8 @@ forEachTarget('smoke', (target) => {
         [first(target.numbers.permanentFailure, 'permanent-failure'), 'permanent-failure'],
       ];
       for (const [number, expected] of cases) {
-        const sent = await sendTracked(c, number, 'test-mode');
-        const wait = await awaitFinalStatus(c, sent.id, sent.sentAt);
+        const sent = await sendTracked(c, number, 'test-mode', undefined, testAdapter);
+        const wait = await awaitFinalStatus(c, sent, testAdapter);
         if (!wait.final || wait.state.status !== expected) {
           c.finding({
             code: 'test_outcome_wrong',

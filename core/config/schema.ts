@@ -8,6 +8,7 @@ const NumbersSchema = z
     delivered: z.array(z.string()).min(1),
     temporaryFailure: z.array(z.string()),
     permanentFailure: z.array(z.string()),
+    technicalFailure: z.array(z.string()),
     smoke: z.array(z.string()),
   })
   .partial()
@@ -33,6 +34,27 @@ export const TargetConfigSchema = z
     numbers: NumbersSchema.default({}),
     allowList: z.array(z.string()).default([]),
     receiptDeadlineSeconds: z.number().positive().max(3600).optional(),
+    sender: z
+      .object({
+        expected: z.string().min(1).optional(),
+        replies: z
+          .object({ smsSenderId: z.uuid().optional(), shown: z.string().min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    keywords: z
+      .record(z.string().regex(/^[A-Z0-9]{2,12}$/, 'upper-case keyword'), z.string())
+      .optional(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code, e.g. US')).optional(),
+    content: z
+      .object({
+        serviceName: z.string().min(1).optional(),
+        samples: z.array(z.string()).default([]),
+      })
+      .strict()
+      .optional(),
     pollIntervalSeconds: z.number().positive().max(300).optional(),
   })
   .strict()

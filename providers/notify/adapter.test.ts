@@ -64,7 +64,12 @@ describe('send', () => {
 
     const sent = await adapter().send({ to: '07700900123', body: 'hello', reference: 'r1' });
 
-    expect(sent).toEqual({ id: NOTIFICATION_ID, status: 'accepted', providerStatus: 'created' });
+    expect(sent).toEqual({
+      id: NOTIFICATION_ID,
+      status: 'accepted',
+      providerStatus: 'created',
+      sender: 'GOVUK',
+    });
     expect(sentBody).toEqual({
       phone_number: '07700900123',
       template_id: TEMPLATE_ID,
@@ -197,6 +202,73 @@ describe('status', () => {
     await expect(adapter().status(NOTIFICATION_ID)).rejects.toMatchObject({
       code: 'unknown_status',
     });
+  });
+});
+
+describe('price', () => {
+  test('is read from cost_details once Notify says the cost data is ready', async () => {
+    const abroad = notification('delivered', {
+      cost_details: {
+        billable_sms_fragments: 2,
+        international_rate_multiplier: 2,
+        sms_rate: 0.024,
+      },
+    });
+    agent
+      .get(BASE)
+      .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
+      .reply(200, abroad, { headers: JSON_HEADERS });
+
+    const state = await adapter().status(NOTIFICATION_ID);
+
+    expect(state?.price).toEqual({ segments: 2, perSegment: 0.024, multiplier: 2, total: 0.096 });
+  });
+
+  test('is absent while the cost data is not ready', async () => {
+    const pending = notification('sending', { is_cost_data_ready: false, cost_details: {} });
+    agent
+      .get(BASE)
+      .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
+      .reply(200, pending, { headers: JSON_HEADERS });
+
+    expect((await adapter().status(NOTIFICATION_ID))?.price).toBeUndefined();
+  });
+});
+
+describe('inbound', () => {
+  test('reads received text messages in the documented shape', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/received-text-messages', method: 'GET' })
+      .reply(
+        200,
+        {
+          received_text_messages: [
+            {
+              id: NOTIFICATION_ID,
+              user_number: '447700900345',
+              notify_number: '07700900654',
+              created_at: '2026-12-04T10:00:00.000000Z',
+              service_id: SERVICE_ID,
+              content: 'BIN collection missed',
+            },
+          ],
+          links: { current: `${BASE}/v2/received-text-messages` },
+        },
+        { headers: JSON_HEADERS },
+      );
+
+    const texts = await adapter().inbound();
+
+    expect(texts).toEqual([
+      {
+        id: NOTIFICATION_ID,
+        from: '447700900345',
+        to: '07700900654',
+        text: 'BIN collection missed',
+        receivedAt: '2026-12-04T10:00:00.000000Z',
+      },
+    ]);
   });
 });
 

@@ -4,6 +4,8 @@ import type { HttpReply, RecordingClient } from '../http/recording-client.ts';
 import { ProviderResponseError } from '../../core/errors.ts';
 import type {
   Capabilities,
+  InboundText,
+  Price,
   ListQuery,
   MessagePage,
   MessageState,
@@ -16,6 +18,7 @@ import {
   ErrorBodySchema,
   NotificationListSchema,
   NotificationSchema,
+  ReceivedTextListSchema,
   SendResponseSchema,
   type Notification,
 } from './schemas.ts';
@@ -54,13 +57,18 @@ export class NotifyAdapter implements ProviderAdapter {
       template_id: this.#options.templateId,
       personalisation: { body: request.body },
       reference: request.reference,
-      ...(this.#options.smsSenderId ? { sms_sender_id: this.#options.smsSenderId } : {}),
+      ...senderField(request.senderId ?? this.#options.smsSenderId),
     };
     const reply = await this.#call('send', 'POST', '/v2/notifications/sms', JSON.stringify(body));
 
     if (reply.status !== 201) throw errorFromReply(reply, 'send', errorDetail(reply));
     const sent = parseJsonReply(reply, SendResponseSchema, 'send');
-    return { id: sent.id, status: 'accepted', providerStatus: 'created' };
+    return {
+      id: sent.id,
+      status: 'accepted',
+      providerStatus: 'created',
+      sender: sent.content.from_number,
+    };
   }
 
   async status(id: string): Promise<MessageState | undefined> {
@@ -85,6 +93,20 @@ export class NotifyAdapter implements ProviderAdapter {
     return { messages: page.notifications.map(toState), ...(next ? { next } : {}) };
   }
 
+  async inbound(): Promise<readonly InboundText[]> {
+    const reply = await this.#call('inbound', 'GET', '/v2/received-text-messages');
+
+    if (reply.status !== 200) throw errorFromReply(reply, 'inbound', errorDetail(reply));
+    const page = parseJsonReply(reply, ReceivedTextListSchema, 'inbound');
+    return page.received_text_messages.map((text) => ({
+      id: text.id,
+      from: text.user_number,
+      to: text.notify_number,
+      text: text.content,
+      receivedAt: text.created_at,
+    }));
+  }
+
   async #call(label: string, method: 'GET' | 'POST', path: string, body?: string) {
     const token = await notifyToken(this.#options.key);
     return this.#options.client.call({
@@ -99,6 +121,11 @@ export class NotifyAdapter implements ProviderAdapter {
       ...(body === undefined ? {} : { body }),
     });
   }
+}
+
+/** Notify picks a sender by the id of one configured in its admin, never by its text. */
+function senderField(smsSenderId: string | undefined) {
+  return smsSenderId ? { sms_sender_id: smsSenderId } : {};
 }
 
 function toState(notification: Notification): MessageState {
@@ -117,7 +144,20 @@ function toState(notification: Notification): MessageState {
     ...(notification.reference === null ? {} : { reference: notification.reference }),
     ...(notification.phone_number === null ? {} : { to: notification.phone_number }),
     body: notification.body,
+    ...priceOf(notification),
   };
+}
+
+/** Notify states cost only once `is_cost_data_ready`; until then there is no price to judge. */
+function priceOf(notification: Notification): { price?: Price } {
+  const cost = notification.cost_details;
+  if (!notification.is_cost_data_ready || !cost) return {};
+
+  const segments = cost.billable_sms_fragments;
+  const perSegment = cost.sms_rate;
+  const multiplier = cost.international_rate_multiplier ?? 1;
+  if (typeof segments !== 'number' || typeof perSegment !== 'number') return {};
+  return { price: { segments, perSegment, multiplier, total: segments * perSegment * multiplier } };
 }
 
 function errorDetail(reply: HttpReply): string {

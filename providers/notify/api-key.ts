@@ -17,8 +17,8 @@ export function parseNotifyKey(key: string, source: string): NotifyKey {
 
   if (key.length < 74 || !UUID.test(secret) || !UUID.test(serviceId) || key.at(-37) !== '-') {
     throw new ConfigError(source, [
-      'apiKey: not a GOV.UK Notify API key; expected {key name}-{service id}-{secret}, ' +
-        'both ids UUIDs (copy the whole key from the Notify API keys page)',
+      'credentials.apiKey: the value is not a GOV.UK Notify API key; expected ' +
+        '{key name}-{service id}-{secret}, both ids UUIDs (copy the whole key from Notify)',
     ]);
   }
   return { serviceId, secret };

@@ -65,3 +65,34 @@ describe('parse', () => {
     expect(authority.parse(callback({}, body))).toMatchObject({ ok: false, code });
   });
 });
+
+describe('parseInbound', () => {
+  const RECEIVED = {
+    id: NOTIFICATION_ID,
+    source_number: '447700900345',
+    destination_number: '07700900654',
+    message: 'BIN collection missed',
+    date_received: '2026-12-04T10:00:00.000000Z',
+  };
+
+  test("reads Notify's received-text callback", () => {
+    expect(authority.parseInbound(callback({}, RECEIVED))).toEqual({
+      ok: true,
+      inbound: {
+        id: NOTIFICATION_ID,
+        from: '447700900345',
+        to: '07700900654',
+        text: 'BIN collection missed',
+        receivedAt: '2026-12-04T10:00:00.000000Z',
+      },
+    });
+  });
+
+  test.each([
+    ['{', 'callback_not_json'],
+    [{ ...RECEIVED, message: 7 }, 'callback_shape'],
+    [{ id: NOTIFICATION_ID }, 'callback_shape'],
+  ])('never throws on malformed input: %j gives %s', (body, code) => {
+    expect(authority.parseInbound(callback({}, body))).toMatchObject({ ok: false, code });
+  });
+});

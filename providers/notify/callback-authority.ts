@@ -1,12 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
 import type {
   AuthVerdict,
   CallbackAuthority,
   CallbackRejection,
   CallbackVerdict,
+  InboundVerdict,
   IncomingCallback,
 } from '../contract.ts';
-import { DeliveryCallbackSchema } from './schemas.ts';
+import { DeliveryCallbackSchema, ReceivedTextCallbackSchema } from './schemas.ts';
 import { normaliseNotifyStatus } from './statuses.ts';
 
 /**
@@ -32,33 +34,60 @@ export class NotifyCallbackAuthority implements CallbackAuthority {
     return same ? { ok: true } : reject('callback_wrong_token', 'bearer token does not match');
   }
 
-  parse(callback: IncomingCallback): CallbackVerdict {
-    let data: unknown;
-    try {
-      data = JSON.parse(callback.body);
-    } catch {
-      return reject('callback_not_json', 'callback body is not valid JSON');
-    }
+  parseInbound(callback: IncomingCallback): InboundVerdict {
+    const read = readBody(callback, ReceivedTextCallbackSchema);
+    if (!read.ok) return read;
 
-    const parsed = DeliveryCallbackSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.map(String).join('.') || '(root)';
-      return reject('callback_shape', `callback body invalid at '${where}': ${issue?.message}`);
-    }
-
-    const status = normaliseNotifyStatus(parsed.data.status);
-    if (!status) return reject('callback_unknown_status', `unknown status '${parsed.data.status}'`);
+    const { id, source_number, destination_number, message, date_received } = read.data;
     return {
       ok: true,
-      receipt: {
-        messageId: parsed.data.id,
-        status,
-        providerStatus: parsed.data.status,
-        ...(parsed.data.reference === null ? {} : { reference: parsed.data.reference }),
+      inbound: {
+        id,
+        from: source_number,
+        to: destination_number,
+        text: message,
+        receivedAt: date_received,
       },
     };
   }
+
+  parse(callback: IncomingCallback): CallbackVerdict {
+    const read = readBody(callback, DeliveryCallbackSchema);
+    if (!read.ok) return read;
+
+    const { id, reference, status: notifyStatus } = read.data;
+    const status = normaliseNotifyStatus(notifyStatus);
+    if (!status) return reject('callback_unknown_status', `unknown status '${notifyStatus}'`);
+    return {
+      ok: true,
+      receipt: {
+        messageId: id,
+        status,
+        providerStatus: notifyStatus,
+        ...(reference === null ? {} : { reference }),
+      },
+    };
+  }
+}
+
+/** A callback body against its documented shape; never throws, whatever arrives. */
+function readBody<T>(
+  callback: IncomingCallback,
+  schema: z.ZodType<T>,
+): { ok: true; data: T } | CallbackRejection {
+  let data: unknown;
+  try {
+    data = JSON.parse(callback.body);
+  } catch {
+    return reject('callback_not_json', 'callback body is not valid JSON');
+  }
+
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.map(String).join('.') || '(root)';
+  return reject('callback_shape', `callback body invalid at '${where}': ${issue?.message}`);
 }
 
 function reject(code: string, reason: string): CallbackRejection {

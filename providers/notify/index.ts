@@ -1,3 +1,4 @@
+import { notifyFragments } from '../../content/notify-fragments.ts';
 import type { Dialect } from '../registry.ts';
 import { NotifyAdapter } from './adapter.ts';
 import { parseNotifyKey } from './api-key.ts';
@@ -9,6 +10,10 @@ import { NotifyCallbackAuthority } from './callback-authority.ts';
  */
 export const notifyDialect: Dialect = {
   name: 'notify',
+
+  checkCredentials(target, source) {
+    parseNotifyKey(target.credentials['apiKey'] ?? '', source);
+  },
 
   createAdapter(target, client) {
     const apiKey = target.credentials['apiKey'] ?? '';
@@ -31,10 +36,14 @@ export const notifyDialect: Dialect = {
     delivered: ['07700900001', '07700900123'],
     temporaryFailure: ['07700900003'],
     permanentFailure: ['07700900002'],
+    // Notify's test keys offer no number that fails technically.
+    technicalFailure: [],
     smoke: ['07700900000', '07700900111', '07700900222'],
   },
 
   defaultReceiptDeadlineMs: 120_000,
+
+  billedSegments: (text) => notifyFragments(text).fragments,
 };
 
 export { NotifyAdapter } from './adapter.ts';

@@ -19,6 +19,15 @@ export const NotificationSchema = z.object({
   created_at: z.string(),
   sent_at: z.string().nullable(),
   completed_at: z.string().nullable(),
+  is_cost_data_ready: z.boolean().optional(),
+  cost_details: z
+    .object({
+      billable_sms_fragments: z.number().nullable().optional(),
+      international_rate_multiplier: z.number().nullable().optional(),
+      sms_rate: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const NotificationListSchema = z.object({
@@ -43,3 +52,24 @@ export const DeliveryCallbackSchema = z.object({
 });
 
 export type Notification = z.infer<typeof NotificationSchema>;
+
+export const ReceivedTextSchema = z.object({
+  id: z.uuid(),
+  user_number: z.string(),
+  notify_number: z.string(),
+  created_at: z.string(),
+  content: z.string(),
+});
+
+export const ReceivedTextListSchema = z.object({
+  received_text_messages: z.array(ReceivedTextSchema),
+  links: z.object({ current: z.string(), next: z.string().optional() }),
+});
+
+export const ReceivedTextCallbackSchema = z.object({
+  id: z.uuid(),
+  source_number: z.string(),
+  destination_number: z.string(),
+  message: z.string(),
+  date_received: z.string(),
+});

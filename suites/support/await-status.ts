@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FINAL_STATUSES, type MessageState } from '../../providers/contract.ts';
+import {
+  FINAL_STATUSES,
+  type MessageState,
+  type ProviderAdapter,
+} from '../../providers/contract.ts';
+import { maskNumber } from '../../core/redact.ts';
 import type { CheckContext } from './check.ts';
+import type { TrackedMessage } from './send-tracked.ts';
 
 export type StatusWait =
   | { readonly final: true; readonly state: MessageState; readonly latencyMs: number }
@@ -12,15 +18,16 @@ export type StatusWait =
  */
 export async function awaitFinalStatus(
   c: CheckContext,
-  messageId: string,
-  sentAt: number,
+  sent: TrackedMessage,
+  adapter: ProviderAdapter = c.adapter,
 ): Promise<StatusWait> {
   const { receiptDeadlineMs, pollIntervalMs } = c.target;
+  const { id: messageId, sentAt } = sent;
   const deadline = sentAt + receiptDeadlineMs;
   let last: MessageState | undefined;
 
   for (;;) {
-    last = await c.adapter.status(messageId);
+    last = await adapter.status(messageId);
     if (last && FINAL_STATUSES.has(last.status)) {
       const latencyMs = Date.now() - sentAt;
       c.evidence({
@@ -31,6 +38,7 @@ export async function awaitFinalStatus(
         status: last.status,
         latencyMs,
       });
+      if (last.status === 'permanent-failure') suppress(c, sent, last);
       return { final: true, state: last, latencyMs };
     }
     if (Date.now() + pollIntervalMs > deadline) break;
@@ -44,4 +52,14 @@ export async function awaitFinalStatus(
     ...(last ? { lastSeen: last.providerStatus } : { lastSeen: 'not found' }),
   });
   return { final: false, ...(last ? { last } : {}), missing: last === undefined };
+}
+
+/** Every permanent failure the run sees goes on the suppression list, whichever check saw it. */
+function suppress(c: CheckContext, sent: TrackedMessage, state: MessageState) {
+  c.suppress({
+    reference: sent.reference,
+    messageId: sent.id,
+    maskedNumber: maskNumber(sent.to),
+    providerStatus: state.providerStatus,
+  });
 }

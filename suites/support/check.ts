@@ -21,11 +21,15 @@ export interface CheckContext {
   readonly target: ResolvedTarget;
   readonly adapter: ProviderAdapter;
   readonly redactor: Redactor;
+  /** An adapter using the target's test credentials, where it has them besides its main ones. */
+  testAdapter(): ProviderAdapter | undefined;
   evidence(item: Evidence): void;
   note(text: string): void;
   /** Records what the supplier got wrong; the check fails once its body has run. */
   finding(finding: Finding): void;
   suppress(entry: Omit<SuppressionEntry, 'target'>): void;
+  /** Says a covered requirement could not be judged this time; it then evidences nothing. */
+  unjudged(requirement: string, reason: string): void;
   /** Ends the check: the requirement does not apply to this target. */
   notApplicable(reason: string): never;
   /** Ends the check: it cannot run on this target, so it evidences nothing either way. */
@@ -69,6 +73,7 @@ export function check(
     const evidence: Evidence[] = [];
     const findings: Finding[] = [];
     const suppressions: SuppressionEntry[] = [];
+    const unjudged = new Set<string>();
     const redactor = redactorFor(target);
     const adapter = createAdapter(target, { redactor, sink: (e) => evidence.push(e) });
 
@@ -76,10 +81,15 @@ export function check(
       target,
       adapter,
       redactor,
+      testAdapter: () => testAdapterFor(target, redactor, (e) => evidence.push(e)),
       evidence: (item) => evidence.push(item),
       note: (text) => evidence.push({ kind: 'note', text: redactor.text(text) }),
       finding: (finding) => findings.push(finding),
       suppress: (entry) => suppressions.push({ ...entry, target: target.name }),
+      unjudged: (requirement, reason) => {
+        unjudged.add(requirement);
+        evidence.push({ kind: 'note', text: `${requirement} not judged: ${reason}` });
+      },
       notApplicable: (reason) => {
         throw new EndedEarly('not-applicable', reason);
       },
@@ -111,6 +121,7 @@ export function check(
       durationMs: Date.now() - started,
       ...(error ? { error } : {}),
       ...(suppressions.length > 0 ? { suppressions } : {}),
+      ...(unjudged.size > 0 ? { unjudged: [...unjudged] } : {}),
     };
     task.meta.check = record;
     await describeForAllure(record);
@@ -153,6 +164,19 @@ function summarise(findings: readonly Finding[]): string {
   return findings.map((f) => `[${f.requirement ?? '-'}] ${f.code}: ${f.message}`).join('\n');
 }
 
+function testAdapterFor(
+  target: ResolvedTarget,
+  redactor: Redactor,
+  sink: (e: Evidence) => void,
+): ProviderAdapter | undefined {
+  if (target.keyType === 'test') return createAdapter(target, { redactor, sink });
+
+  const testApiKey = target.credentials['testApiKey'];
+  if (!testApiKey) return undefined;
+  const testTarget = { ...target, keyType: 'test' as const, credentials: { apiKey: testApiKey } };
+  return createAdapter(testTarget, { redactor, sink });
+}
+
 function redactorFor(target: ResolvedTarget): Redactor {
   const redactor = new Redactor();
   for (const value of Object.values(target.credentials)) redactor.secret(value);
@@ -163,6 +187,7 @@ function redactorFor(target: ResolvedTarget): Redactor {
     ...numbers.delivered,
     ...numbers.temporaryFailure,
     ...numbers.permanentFailure,
+    ...numbers.technicalFailure,
     ...numbers.smoke,
     ...target.allowList,
   ];

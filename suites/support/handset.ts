@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { z } from 'zod';
 import { HarnessError } from '../../core/errors.ts';
 import type { CheckContext } from './check.ts';
+import { e164 } from './handset-reply.ts';
 
 const InboxSchema = z.object({
   messages: z.array(z.object({ id: z.string(), from: z.string(), body: z.string() })),
@@ -26,9 +27,4 @@ export async function handsetInbox(c: CheckContext, number: string): Promise<Han
       cause: error,
     });
   }
-}
-
-function e164(number: string): string {
-  const digits = number.replace(/\D/g, '');
-  return digits.startsWith('0') ? `+44${digits.slice(1)}` : `+${digits}`;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SentMessage } from '../../providers/contract.ts';
+import type { ProviderAdapter, SentMessage } from '../../providers/contract.ts';
 import type { CheckContext } from './check.ts';
 import { providedRunId } from './provided.ts';
 
@@ -14,13 +14,19 @@ export interface TrackedMessage extends SentMessage {
  * Sends a text whose reference and body carry a fresh token, so that every later sighting of it
  * (status, list, callback, handset) can be tied to this one send.
  */
-export async function sendTracked(c: CheckContext, to: string, why: string) {
+export async function sendTracked(
+  c: CheckContext,
+  to: string,
+  why: string,
+  senderId?: string,
+  adapter: ProviderAdapter = c.adapter,
+) {
   const token = randomBytes(6).toString('hex');
   const reference = `assure-${providedRunId()}-${token}`;
   const body = `sms-assure ${why} ${token}`;
   const sentAt = Date.now();
 
-  const sent = await c.adapter.send({ to, body, reference });
+  const sent = await adapter.send({ to, body, reference, ...(senderId ? { senderId } : {}) });
   return { ...sent, to, body, reference, sentAt } satisfies TrackedMessage;
 }
 

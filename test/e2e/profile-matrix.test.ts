@@ -35,6 +35,15 @@ describe('against the compliant simulator', () => {
     ['ERR-02', 'pass'],
     ['TEST-01', 'pass'],
     ['TEST-02', 'pass'],
+    ['SID-01', 'pass'],
+    ['SID-02', 'pass'],
+    ['SID-03', 'pass'],
+    ['SID-04', 'pass'],
+    ['SID-05', 'pass'],
+    ['SID-06', 'pass'],
+    ['INTL-01', 'pass'],
+    ['INTL-02', 'pass'],
+    ['CONT-01', 'pass'],
     ['AGG-02', 'not-evidenced'],
     ['ENC-02', 'not-evidenced'],
   ])('%s is %s', (requirement, expected) => {
@@ -52,6 +61,11 @@ describe('each faulty profile fails the requirement it breaks', () => {
     ['permanent-as-temporary', 'ERR-01'],
     ['unauthenticated-callbacks', 'RCPT-03'],
     ['test-mode-leaks', 'TEST-02'],
+    ['sender-altered', 'SID-01'],
+    ['sender-inconsistent', 'SID-02'],
+    ['sender-truncated', 'SID-04'],
+    ['replies-dropped', 'SID-03'],
+    ['overseas-surcharge', 'INTL-02'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -63,11 +77,22 @@ describe('and leaves the requirements it does not break alone', () => {
     ['temporary-as-permanent', 'RCPT-01'],
     ['permanent-as-temporary', 'ERR-02'],
     ['unauthenticated-callbacks', 'RCPT-01'],
-    ['unauthenticated-callbacks', 'RCPT-02'],
-    ['test-mode-leaks', 'RCPT-02'],
     ['test-mode-leaks', 'ERR-01'],
+    ['sender-truncated', 'SID-01'],
+    ['replies-dropped', 'SID-05'],
+    ['overseas-surcharge', 'INTL-01'],
+    ['overseas-surcharge', 'CONT-01'],
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
+  });
+});
+
+describe('requirements a broken flow could not judge', () => {
+  test.each([
+    ['no-receipts', 'RCPT-03'],
+    ['malformed-json', 'RCPT-03'],
+  ])('%s leaves %s not evidenced rather than passed', (profile, requirement) => {
+    expect(verdict(profile, requirement)).toBe('not-evidenced');
   });
 });
 
@@ -87,7 +112,8 @@ describe('a supplier answering malformed JSON', () => {
 test('permanent failures land on the suppression list, masked', () => {
   const compliant = result.suppressions.filter((s) => s.target === 'sim-notify-compliant');
 
-  expect(compliant).toHaveLength(1);
-  expect(compliant[0]?.maskedNumber).toBe('tel:…002');
+  expect(compliant.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(compliant.map((s) => s.maskedNumber))).toEqual(new Set(['tel:…002']));
+  expect(new Set(compliant.map((s) => s.messageId)).size).toBe(compliant.length);
   expect(JSON.stringify(result)).not.toContain('7700900002');
 });
