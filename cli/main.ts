@@ -5,6 +5,7 @@ import { lintCommand } from './lint-command.ts';
 import { profilesCommand } from './profiles-command.ts';
 import { runCommand } from './run-command.ts';
 import { simulatorCommand } from './simulator-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 /** Dispatches a command line; returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -20,6 +21,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return profilesCommand();
       case 'lint':
         return await lintCommand(rest);
+      case 'verify':
+        return await verifyCommand(rest);
       case '--version':
       case '-v':
         console.log(HARNESS_VERSION);
