@@ -37,10 +37,13 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     : validateConfig(DEFAULT_CONFIG, 'default config');
   const config = selectTargets(loaded, values.target ?? []);
   const timeScale = positiveNumber(values['time-scale'], '--time-scale');
-  const effective: Config = timeScale ? { ...config, timeScale } : config;
+  const effective: Config = timeScale
+    ? validateConfig({ ...config, timeScale }, 'command line (--time-scale)')
+    : config;
   const suites = selectSuites(values.suite ?? config.suites ?? [...SUITES]);
   const quiet = values.quiet ?? false;
   const outputRoot = values.out ?? effective.output;
+  if (!outputRoot.trim()) throw new ConfigError('command line', ['--out: needs a folder']);
   await assertWritable(outputRoot, values.out ? '--out' : `${configSource(values)}: output`);
 
   const outcome = await runAssurance({

@@ -80,3 +80,17 @@ export class CredentialsError extends AssureError {
     super(message);
   }
 }
+
+/**
+ * The target answered, but about its set-up rather than the supplier's behaviour: a template or
+ * permission the account lacks, a base URL that leads somewhere else. Nothing is judged.
+ */
+export class TargetSetupError extends AssureError {
+  override readonly name = 'TargetSetupError';
+  readonly code = 'ASSURE_TARGET_SETUP';
+  readonly kind = 'config';
+
+  constructor(message: string) {
+    super(message);
+  }
+}

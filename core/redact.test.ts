@@ -33,3 +33,24 @@ test('UUIDs that contain long digit runs are left alone', () => {
 
   expect(new Redactor().text(`id ${id}`)).toBe(`id ${id}`);
 });
+
+test.each([
+  '07700-900-123',
+  '07700.900.123',
+  '(07700) 900123',
+  '+44 (0)7700 900123',
+  '7700900123',
+  '%2B447700900123',
+  '０７７００９００１２３',
+])('a registered number is masked when spelt %s', (spelling) => {
+  const out = new Redactor().number('+447700900123').text(`to ${spelling} today`);
+
+  expect(out).toContain('tel:…123 today');
+  expect(out.replace(/\D/g, '')).toBe('123');
+});
+
+test('credentials in a URL are redacted', () => {
+  const out = new Redactor().text('base http://apiuser:S3cretPassw0rd@127.0.0.1:18025/v2');
+
+  expect(out).toBe('base http://[REDACTED]@127.0.0.1:18025/v2');
+});

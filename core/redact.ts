@@ -6,6 +6,8 @@
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 const UK_MOBILE = /(?<![\w-])(?:\+44\s?|0044\s?|44|0)7\d{3}\s?\d{3}\s?\d{3}(?![\w-])/g;
 const E164 = /(?<![\w-])\+\d{8,15}(?![\w-])/g;
+const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
+const SEPARATOR = '[\\s.()\\-]*';
 const AUTH_VALUE = /^(Bearer|Basic|AWS4-HMAC-SHA256)\s+.*/i;
 const SENSITIVE_HEADERS = new Set(['authorization', 'x-twilio-signature', 'cookie', 'set-cookie']);
 
@@ -18,6 +20,7 @@ export function maskNumber(number: string): string {
 
 export class Redactor {
   readonly #secrets = new Set<string>();
+  readonly #numbers: RegExp[] = [];
 
   /** Registers a value that must never appear in the clear (keys, tokens, secrets). */
   secret(value: string | undefined): this {
@@ -25,19 +28,29 @@ export class Redactor {
     return this;
   }
 
-  /** Registers a phone number in all the spellings it could take on the wire. */
+  /**
+   * Registers a phone number in all the spellings it could take: with or without its country
+   * code or trunk 0, with spaces, dots, dashes or brackets between digits, `%2B` for `+`.
+   */
   number(value: string): this {
-    for (const form of spellings(value)) this.#secrets.add(form);
+    const national = nationalDigits(value);
+    if (national.length < 7) return this;
+
+    const digits = [...national].join(SEPARATOR);
+    const prefix = `(?:(?:\\+|%2B|00)?44${SEPARATOR}(?:\\(0\\)${SEPARATOR})?|0)?`;
+    this.#numbers.push(new RegExp(`(?<![\\d])${prefix}${digits}(?![\\d])`, 'gi'));
     return this;
   }
 
   text(input: string): string {
-    let out = input;
+    let out = input.normalize('NFKC');
     for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      out = out.split(secret).join(looksLikeNumber(secret) ? maskNumber(secret) : REDACTED);
+      out = out.split(secret).join(REDACTED);
     }
+    for (const pattern of this.#numbers) out = out.replace(pattern, (m) => maskNumber(m));
 
     return out
+      .replace(URL_USERINFO, `$1${REDACTED}@`)
       .replace(JWT, '[JWT]')
       .replace(UK_MOBILE, (m) => maskNumber(m))
       .replace(E164, (m) => maskNumber(m));
@@ -57,19 +70,11 @@ function maskHeader(value: string): string {
   return scheme ? `${scheme} ${REDACTED}` : REDACTED;
 }
 
-function looksLikeNumber(value: string): boolean {
-  return /^[+\d\s]+$/.test(value) && value.replace(/\D/g, '').length >= 7;
-}
-
-function spellings(value: string): string[] {
-  const digits = value.replace(/\D/g, '');
-  const forms = new Set([value, digits, `+${digits}`]);
-
-  // A UK number travels as 07…, 447… or +447…; register each so none slips through.
-  if (digits.startsWith('44')) forms.add(`0${digits.slice(2)}`);
-  if (digits.startsWith('0')) {
-    forms.add(`44${digits.slice(1)}`);
-    forms.add(`+44${digits.slice(1)}`);
-  }
-  return [...forms].filter((f) => f.replace(/\D/g, '').length >= 7);
+/** The digits after the country code or trunk 0: the part every spelling shares. */
+function nationalDigits(value: string): string {
+  const digits = value.normalize('NFKC').replace(/\D/g, '');
+  if (digits.startsWith('0044')) return digits.slice(4);
+  if (digits.startsWith('44')) return digits.slice(2);
+  if (digits.startsWith('0')) return digits.slice(1);
+  return digits;
 }

@@ -38,6 +38,7 @@ export interface StartedReceiver extends AsyncDisposable {
 export type CallbackKind = 'receipt' | 'inbound';
 
 const MAX_BODY_BYTES = 256 * 1024;
+const MAX_KEPT_BODY_CHARS = 4 * 1024;
 
 /**
  * The service side of receipts: a loopback HTTP server that takes each target's callbacks,
@@ -81,7 +82,8 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
       body,
     };
     const record = judge(target, kind, authority, callback);
-    log.push(record);
+    // Verdicts are all the checks read; a flood of large bodies must not fill memory.
+    log.push({ ...record, body: record.body.slice(0, MAX_KEPT_BODY_CHARS) });
 
     if (!record.authenticated) return answer(res, 401, { error: record.rejection?.reason });
     if (!record.receipt && !record.inbound)

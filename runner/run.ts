@@ -8,6 +8,7 @@ import { suiteFile, type SuiteName } from '../core/suites.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { startCallbackReceiver } from '../providers/callback-receiver.ts';
 import { writeLatestPointer, writeReports, type ReportFiles } from '../reports/index.ts';
+import { checkBudgetMs } from '../suites/support/check-budget.ts';
 import { EvidenceCollector, type ProgressListener } from './evidence-collector.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
 import { resolveTargets } from './resolve-targets.ts';
@@ -65,7 +66,8 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
       targets: setup.targets,
       runId,
       allureDir: join(folder, 'allure-results'),
-      testTimeoutMs: Math.max(...setup.targets.map((t) => t.receiptDeadlineMs)) * 4 + 30_000,
+      // Above every check's own budget, so vitest's timeout never ends a check before it does.
+      testTimeoutMs: Math.max(...setup.targets.map(checkBudgetMs)) + 30_000,
     });
   } finally {
     await Promise.all(setup.simulators.map((s) => s.stop()));

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, type Document, LineCounter } from 'yaml';
 import { ConfigError } from '../errors.ts';
 import { ConfigSchema, type Config } from './schema.ts';
@@ -10,6 +10,8 @@ import { ConfigSchema, type Config } from './schema.ts';
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;
   try {
+    // A FIFO or device would block or never end: only a regular file is a config.
+    if (!(await stat(file)).isFile()) throw new Error('not a regular file');
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new ConfigError(file, [`cannot read the file: ${(error as Error).message}`]);
@@ -28,7 +30,14 @@ export function parseConfig(text: string, source: string): Config {
     );
   }
 
-  const parsed = ConfigSchema.safeParse(document.toJS());
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError(source, [`cannot be read: ${(error as Error).message}`]);
+  }
+
+  const parsed = ConfigSchema.safeParse(value);
   if (parsed.success) return parsed.data;
 
   throw new ConfigError(

@@ -77,7 +77,7 @@ export const TargetConfigSchema = z
 
 export const ConfigSchema = z
   .object({
-    timeScale: z.number().positive().max(10_000).default(100),
+    timeScale: z.number().min(1).max(10_000).default(100),
     suites: z.array(z.enum(SUITES)).min(1).optional(),
     output: z.string().min(1).default('reports'),
     targets: z.array(TargetConfigSchema).min(1),

@@ -1,4 +1,9 @@
-import { CredentialsError, ProviderResponseError } from '../../core/errors.ts';
+import {
+  CredentialsError,
+  ProviderResponseError,
+  TargetSetupError,
+  TransportError,
+} from '../../core/errors.ts';
 import type { HttpReply } from './recording-client.ts';
 
 /**
@@ -11,6 +16,16 @@ export function errorFromReply(reply: HttpReply, what: string, detail: string): 
       `${what}: the supplier refused the credentials (HTTP ${reply.status}: ${detail}). ` +
         'Check the API key in the environment variable the target names.',
     );
+  }
+
+  if (reply.status >= 300 && reply.status < 400) {
+    const to = reply.headers['location'] ?? 'elsewhere';
+    return new TargetSetupError(`${what}: HTTP ${reply.status} redirects to ${to}; check baseUrl`);
+  }
+
+  // A gateway between here and the supplier failed: that says nothing of the supplier itself.
+  if (reply.status === 502 || reply.status === 504) {
+    return new TransportError(`${what}: HTTP ${reply.status} from a gateway: ${detail}`);
   }
 
   const code =

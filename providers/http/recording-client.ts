@@ -87,6 +87,8 @@ export class RecordingClient {
       ...(call.body === undefined ? {} : { body: call.body }),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
+      // A body that trickles in never trips bodyTimeout; this bounds the whole exchange.
+      signal: AbortSignal.timeout(timeoutMs * 2),
       ...(this.#options.dispatcher ? { dispatcher: this.#options.dispatcher } : {}),
     });
     const body = await response.body.text();

@@ -163,6 +163,54 @@ describe('send', () => {
   });
 });
 
+describe('answers about the set-up, not the supplier', () => {
+  test.each([
+    [400, errorBody(400, 'BadRequestError', 'Template not found'), 'TargetSetupError'],
+    [
+      400,
+      errorBody(400, 'BadRequestError', 'Can’t send to this recipient using a team-only API key'),
+      'TargetSetupError',
+    ],
+    [404, '<html>Not Found</html>', 'TargetSetupError'],
+    [302, '', 'TargetSetupError'],
+    [502, '<html>Bad gateway</html>', 'TransportError'],
+    [504, '<html>Gateway timeout</html>', 'TransportError'],
+  ])('HTTP %s %j is a %s, never a supplier fail', async (status, body, name) => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v2/notifications/sms', method: 'POST' })
+      .reply(status, body, { headers: { location: 'https://elsewhere.test/' } });
+
+    await expect(
+      adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).rejects.toMatchObject({ name });
+  });
+
+  test('a base URL with a path prefix keeps it', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/gateway/notify/v2/notifications/sms', method: 'POST' })
+      .reply(201, SEND_CREATED, { headers: JSON_HEADERS });
+    const client = new RecordingClient({
+      redactor: new Redactor(),
+      sink: () => undefined,
+      dispatcher: agent,
+    });
+    const prefixed = new NotifyAdapter({
+      baseUrl: `${BASE}/gateway/notify/`,
+      key: parseNotifyKey(API_KEY, 'test'),
+      templateId: TEMPLATE_ID,
+      client,
+    });
+
+    await expect(
+      prefixed.send({ to: '07700900123', body: 'x', reference: 'r' }),
+    ).resolves.toMatchObject({
+      id: NOTIFICATION_ID,
+    });
+  });
+});
+
 describe('status', () => {
   test.each([
     ['created', 'accepted'],
@@ -287,7 +335,7 @@ describe('list', () => {
           notifications: [notification('permanent-failure')],
           links: {
             current: `${BASE}/v2/notifications?reference=r1`,
-            next: `${BASE}/v2/notifications?reference=r1&older_than=${olderThan}`,
+            next: `/v2/notifications?reference=r1&older_than=${olderThan}`,
           },
         },
         { headers: JSON_HEADERS },

@@ -1,7 +1,7 @@
 import { errorFromReply } from '../http/error-reply.ts';
 import { parseJsonReply } from '../http/json-reply.ts';
 import type { HttpReply, RecordingClient } from '../http/recording-client.ts';
-import { ProviderResponseError } from '../../core/errors.ts';
+import { ProviderResponseError, TargetSetupError } from '../../core/errors.ts';
 import type {
   Capabilities,
   InboundText,
@@ -61,7 +61,7 @@ export class NotifyAdapter implements ProviderAdapter {
     };
     const reply = await this.#call('send', 'POST', '/v2/notifications/sms', JSON.stringify(body));
 
-    if (reply.status !== 201) throw errorFromReply(reply, 'send', errorDetail(reply));
+    if (reply.status !== 201) throw failure(reply, 'send');
     const sent = parseJsonReply(reply, SendResponseSchema, 'send');
     return {
       id: sent.id,
@@ -75,8 +75,8 @@ export class NotifyAdapter implements ProviderAdapter {
     const path = `/v2/notifications/${encodeURIComponent(id)}`;
     const reply = await this.#call('status', 'GET', path);
 
-    if (reply.status === 404) return undefined;
-    if (reply.status !== 200) throw errorFromReply(reply, 'status', errorDetail(reply));
+    if (reply.status === 404 && isNotifyError(reply)) return undefined;
+    if (reply.status !== 200) throw failure(reply, 'status');
     return toState(parseJsonReply(reply, NotificationSchema, 'status'));
   }
 
@@ -87,16 +87,18 @@ export class NotifyAdapter implements ProviderAdapter {
     if (query.olderThan) params.set('older_than', query.olderThan);
     const reply = await this.#call('list', 'GET', `/v2/notifications?${params.toString()}`);
 
-    if (reply.status !== 200) throw errorFromReply(reply, 'list', errorDetail(reply));
+    if (reply.status !== 200) throw failure(reply, 'list');
     const page = parseJsonReply(reply, NotificationListSchema, 'list');
-    const next = page.links.next ? new URL(page.links.next).searchParams.get('older_than') : null;
+    const next = page.links.next
+      ? new URL(page.links.next, this.#options.baseUrl).searchParams.get('older_than')
+      : null;
     return { messages: page.notifications.map(toState), ...(next ? { next } : {}) };
   }
 
   async inbound(): Promise<readonly InboundText[]> {
     const reply = await this.#call('inbound', 'GET', '/v2/received-text-messages');
 
-    if (reply.status !== 200) throw errorFromReply(reply, 'inbound', errorDetail(reply));
+    if (reply.status !== 200) throw failure(reply, 'inbound');
     const page = parseJsonReply(reply, ReceivedTextListSchema, 'inbound');
     return page.received_text_messages.map((text) => ({
       id: text.id,
@@ -112,7 +114,7 @@ export class NotifyAdapter implements ProviderAdapter {
     return this.#options.client.call({
       label,
       method,
-      url: new URL(path, this.#options.baseUrl).toString(),
+      url: joinUrl(this.#options.baseUrl, path),
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': 'application/json',
@@ -121,6 +123,11 @@ export class NotifyAdapter implements ProviderAdapter {
       ...(body === undefined ? {} : { body }),
     });
   }
+}
+
+/** Keeps any path prefix of the base URL, as a gateway in front of the API needs. */
+function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 
 /** Notify picks a sender by the id of one configured in its admin, never by its text. */
@@ -158,6 +165,37 @@ function priceOf(notification: Notification): { price?: Price } {
   const multiplier = cost.international_rate_multiplier ?? 1;
   if (typeof segments !== 'number' || typeof perSegment !== 'number') return {};
   return { price: { segments, perSegment, multiplier, total: segments * perSegment * multiplier } };
+}
+
+/**
+ * Notify's answers that are about the account, not its behaviour: the harness was pointed at a
+ * template, key or permission that does not fit, so the check cannot judge anything.
+ */
+const SETUP_PROBLEMS = [
+  /Template not found/i,
+  /team-only API key/i,
+  /trial mode/i,
+  /Cannot send to international mobile numbers/i,
+  /sms_sender_id .* does not exist|not a valid sms_sender_id/i,
+];
+
+function failure(reply: HttpReply, what: string): Error {
+  const detail = errorDetail(reply);
+  if (reply.status === 400 && SETUP_PROBLEMS.some((p) => p.test(detail))) {
+    return new TargetSetupError(`${what}: the target's set-up does not fit: ${detail}`);
+  }
+  if (reply.status === 404 && !isNotifyError(reply)) {
+    return new TargetSetupError(`${what}: HTTP 404 is not Notify's own answer; check baseUrl`);
+  }
+  return errorFromReply(reply, what, detail);
+}
+
+function isNotifyError(reply: HttpReply): boolean {
+  try {
+    return ErrorBodySchema.safeParse(JSON.parse(reply.body)).success;
+  } catch {
+    return false;
+  }
 }
 
 function errorDetail(reply: HttpReply): string {

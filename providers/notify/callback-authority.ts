@@ -26,7 +26,7 @@ export class NotifyCallbackAuthority implements CallbackAuthority {
     const header = callback.headers['authorization'];
     if (!header) return reject('callback_unauthenticated', 'no Authorization header');
 
-    const match = /^Bearer (.+)$/.exec(header);
+    const match = /^Bearer (.+)$/i.exec(header);
     if (!match?.[1]) return reject('callback_wrong_scheme', 'Authorization is not a bearer token');
 
     const offered = Buffer.from(match[1]);

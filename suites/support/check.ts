@@ -1,13 +1,14 @@
 import * as allure from 'allure-js-commons';
 import { describe, test } from 'vitest';
 import type { CheckRecord, SuppressionEntry } from '../../core/check-record.ts';
-import { AssureError, faultKindOf } from '../../core/errors.ts';
+import { AssureError, HarnessError, faultKindOf } from '../../core/errors.ts';
 import type { Evidence, Finding } from '../../core/evidence.ts';
 import { Redactor } from '../../core/redact.ts';
 import type { ResolvedTarget } from '../../core/target.ts';
 import type { CheckOutcome, CoverageScope } from '../../core/verdict.ts';
 import type { ProviderAdapter } from '../../providers/contract.ts';
 import { createAdapter } from '../../providers/registry.ts';
+import { checkBudgetMs } from './check-budget.ts';
 import { providedTargets } from './provided.ts';
 
 export interface CheckSpec {
@@ -102,7 +103,7 @@ export function check(
     let reason: string | undefined;
     let error: CheckRecord['error'];
     try {
-      await body(context);
+      await withinBudget(body(context), checkBudgetMs(target));
       if (findings.length > 0) outcome = 'fail';
     } catch (thrown) {
       ({ outcome, reason, error } = classify(thrown, findings, redactor));
@@ -129,6 +130,22 @@ export function check(
     if (outcome === 'fail') throw new Error(summarise(findings));
     if (outcome === 'error') throw new Error(`${error?.code}: ${error?.message}`);
   });
+}
+
+async function withinBudget(work: Promise<void>, budgetMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new HarnessError('ASSURE_CHECK_TIMEOUT', `the check ran past its ${budgetMs} ms budget`),
+      );
+    }, budgetMs);
+  });
+  try {
+    await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Allure gets the same redacted record as every other report, as an attachment. */

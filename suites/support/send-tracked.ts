@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { HarnessError } from '../../core/errors.ts';
 import type { ProviderAdapter, SentMessage } from '../../providers/contract.ts';
 import type { CheckContext } from './check.ts';
 import { providedRunId } from './provided.ts';
@@ -32,6 +33,8 @@ export async function sendTracked(
 
 export function first(numbers: readonly string[], what: string): string {
   const number = numbers[0];
-  if (!number) throw new Error(`the target names no ${what} number`);
+  if (!number) {
+    throw new HarnessError('ASSURE_NO_TEST_NUMBER', `the target names no ${what} number (numbers)`);
+  }
   return number;
 }

@@ -304,3 +304,16 @@ describe('request validation', () => {
     });
   });
 });
+
+test('deeply nested JSON is refused as invalid, never a server error', async () => {
+  await using deep = await startSimulator({ timeScale: 10_000 });
+  const nested = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
+  const body =
+    `{"phone_number":"07700900123","template_id":"${deep.notify.templateId}",` +
+    `"reference":${nested}}`;
+
+  const authorization = `Bearer ${await notifyToken(deep.notify.testKey)}`;
+  const reply = await call(deep, 'POST', '/v2/notifications/sms', { authorization, body });
+
+  expect(reply.status).toBe(400);
+});

@@ -87,9 +87,24 @@ function parseJson(body: Buffer): unknown {
   } catch {
     throw badRequest('Invalid JSON supplied in POST data');
   }
+  // Nothing Notify accepts nests deeply; refusing early keeps error rendering from recursing.
+  if (depthOf(json) > MAX_DEPTH) throw badRequest('Invalid JSON supplied in POST data');
 
   const empty = Array.isArray(json) ? json.length === 0 : !json || isEmptyObject(json);
   return empty ? {} : json;
+}
+
+const MAX_DEPTH = 32;
+
+/** How many levels of arrays and objects `value` nests, counting no further than past the cap. */
+function depthOf(value: unknown): number {
+  let depth = 0;
+  let level: unknown[] = [value];
+  for (;;) {
+    level = level.flatMap((v) => (v !== null && typeof v === 'object' ? Object.values(v) : []));
+    if (level.length === 0 || depth > MAX_DEPTH) return depth;
+    depth++;
+  }
 }
 
 function isEmptyObject(value: unknown): boolean {
