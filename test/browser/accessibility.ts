@@ -42,7 +42,7 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 export function describeViolations(violations: readonly Violation[]): string {
   const lines = violations.flatMap((v) => [
     `${v.rule} (${v.impact}): ${v.help} <${v.helpUrl}>`,
-    ...v.nodes.map((n) => `  ${n.target}: ${n.summary.replace(/\n/g, ' ')}`),
+    ...v.nodes.map((n) => `  ${n.target}: ${n.summary.replace(/\s+/g, ' ')}`),
   ]);
   return ['axe-core found serious or critical violations:', ...lines].join('\n');
 }

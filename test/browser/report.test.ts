@@ -1,0 +1,180 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Exchange } from '../../core/evidence.ts';
+import { REQUIREMENTS } from '../../core/requirements.ts';
+import type { RunResult } from '../../core/run-result.ts';
+import type { Verdict } from '../../core/verdict.ts';
+import { judgementText } from '../../reports/verdict-wording.ts';
+import { latestResult, runCli, type CliRun } from '../support/run-cli.ts';
+import { describeViolations, seriousViolations } from './accessibility.ts';
+import {
+  ARTIFACTS_DIR,
+  browserSuite,
+  chromiumMissing,
+  freshContext,
+  launchChromium,
+  pageErrors,
+} from './chromium.ts';
+
+const SUITE = browserSuite('the HTML report of a real run');
+/** The run's command line, as a user would type it; runCli puts a fresh folder for $OUT. */
+const RUN = [
+  'run --quiet --out $OUT',
+  '--target sim:notify:compliant --target sim:notify:no-receipts',
+  '--suite receipts --suite smoke',
+]
+  .join(' ')
+  .split(' ');
+
+const COMPLIANT = 'sim-notify-compliant';
+const NO_RECEIPTS = 'sim-notify-no-receipts';
+
+/** What the receipts and smoke suites must find; everything else stays not evidenced. */
+const EXPECTED: Readonly<Record<string, Readonly<Record<string, Verdict>>>> = {
+  [COMPLIANT]: {
+    'RCPT-01': 'pass',
+    'RCPT-02': 'pass',
+    'RCPT-03': 'partial',
+    'TEST-01': 'pass',
+    'TEST-02': 'pass',
+    'SID-01': 'not-evidenced',
+  },
+  [NO_RECEIPTS]: {
+    'RCPT-01': 'fail',
+    'RCPT-02': 'fail',
+    'RCPT-03': 'not-evidenced',
+    'TEST-01': 'fail',
+    'TEST-02': 'fail',
+    'SID-01': 'not-evidenced',
+  },
+};
+
+/** A report page, with every request it tried to make beyond its own file (all refused). */
+interface OpenedReport {
+  readonly page: Page;
+  readonly outside: string[];
+  readonly errors: string[];
+}
+
+describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
+  let run: CliRun;
+  let result: RunResult;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [run, browser] = await Promise.all([runCli(RUN), launchChromium()]);
+    expect(run.code, `the run should end with findings\n${run.stderr}`).toBe(1);
+    result = await latestResult(run.outDir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (run) await rm(run.outDir, { recursive: true, force: true });
+  });
+
+  async function openReport(context: BrowserContext): Promise<OpenedReport> {
+    const page = await context.newPage();
+    const outside: string[] = [];
+    const errors = pageErrors(page);
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) outside.push(`${request.method()} ${request.url()}`);
+    });
+    await page.route('**/*', async (route) => {
+      if (route.request().url().startsWith('file:')) return route.continue();
+      return route.abort('blockedbyclient');
+    });
+
+    await page.goto(pathToFileURL(join(run.outDir, 'latest', 'report.html')).href);
+    return { page, outside, errors };
+  }
+
+  test.each([COMPLIANT, NO_RECEIPTS])(
+    'the matrix of %s has a row per requirement, with its verdict in words',
+    async (target) => {
+      await using context = await freshContext(browser);
+      const { page } = await openReport(context);
+
+      const matrix = page
+        .getByRole('region', { name: `Target: ${target}` })
+        .getByRole('table', { name: `Requirement matrix for ${target}` });
+      const shown: Record<string, string> = {};
+      for (const row of await matrix.locator('tbody tr').all()) {
+        const id = squash(await row.getByRole('rowheader').textContent());
+        shown[id] = squash(await row.locator('.verdict').textContent());
+      }
+
+      expect(Object.keys(shown)).toEqual(REQUIREMENTS.map((r) => r.id));
+      expect(shown).toMatchObject(wordsFor(EXPECTED[target] ?? {}));
+      const written = result.targets.find((t) => t.name === target)?.requirements ?? [];
+      expect(shown).toEqual(wordsFor(Object.fromEntries(written.map((r) => [r.id, r.verdict]))));
+    },
+  );
+
+  test("a check's drill-down is closed at first and opens on its evidence", async () => {
+    const check = result.checks.find((c) => c.target === COMPLIANT && c.id === 'receipts/callback');
+    const exchange = check?.evidence.find((e): e is Exchange => e.kind === 'exchange');
+    if (!check || !exchange) throw new Error(`${COMPLIANT} has no receipts/callback exchange`);
+
+    await using context = await freshContext(browser);
+    const { page } = await openReport(context);
+    const drillDown = page
+      .getByRole('region', { name: `Target: ${COMPLIANT}` })
+      .locator('details.check')
+      .filter({ has: page.locator('summary', { hasText: check.title }) });
+    const evidence = drillDown.locator('.exchange').first();
+
+    expect(await drillDown.count()).toBe(1);
+    expect(await evidence.isVisible()).toBe(false);
+
+    await drillDown.locator('summary').click();
+    await evidence.waitFor({ state: 'visible' });
+    expect(await drillDown.getAttribute('open')).not.toBeNull();
+    expect(squash(await evidence.getByRole('heading', { level: 6 }).textContent())).toBe(
+      `Exchange: ${exchange.label}`,
+    );
+    const request = (await evidence.locator('pre').first().textContent()) ?? '';
+    expect(request.split('\n')[0]).toBe(`${exchange.request.method} ${exchange.request.url}`);
+
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'report.png'), fullPage: true });
+  });
+
+  test('the page asks the network for nothing, even with every drill-down open', async () => {
+    await using context = await freshContext(browser);
+    const { page, outside, errors } = await openReport(context);
+
+    await openEveryCheck(page);
+    await page.waitForLoadState('networkidle');
+
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the page has no serious or critical accessibility violations, drill-downs open', async () => {
+    await using context = await freshContext(browser);
+    const { page } = await openReport(context);
+    await openEveryCheck(page);
+
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+});
+
+/** Opens each check as a reader would, by its summary. */
+async function openEveryCheck(page: Page): Promise<void> {
+  const summaries = await page.locator('details.check > summary').all();
+  expect(summaries.length).toBeGreaterThan(0);
+  for (const summary of summaries) await summary.click();
+  expect(await page.locator('details.check:not([open])').count()).toBe(0);
+}
+
+function squash(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Each requirement's verdict as the page words it: symbol and label. */
+function wordsFor(verdicts: Readonly<Record<string, Verdict>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(verdicts).map(([id, v]) => [id, judgementText(v)]));
+}
