@@ -7,7 +7,8 @@ Usage:
   sms-assure simulator [options]  serve the aggregator simulator until stopped
   sms-assure profiles             list the simulator's profiles
   sms-assure lint "<message>"     encoding, fragments, cost and content findings of a text
-  sms-assure verify <run folder>  check a run's files against its manifest
+  sms-assure verify <run folder>  check a run's files against its manifest and signature
+  sms-assure compare <run> ...    one page comparing the verdicts of several runs' targets
   sms-assure --version | --help
 
 Run "sms-assure <command> --help" for a command's options.`;

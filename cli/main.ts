@@ -1,5 +1,6 @@
 import { AssureError, ConfigError } from '../core/errors.ts';
 import { HARNESS_VERSION } from '../runner/harness-version.ts';
+import { compareCommand } from './compare-command.ts';
 import { MAIN_HELP } from './help.ts';
 import { lintCommand } from './lint-command.ts';
 import { profilesCommand } from './profiles-command.ts';
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await lintCommand(rest);
       case 'verify':
         return await verifyCommand(rest);
+      case 'compare':
+        return await compareCommand(rest);
       case '--version':
       case '-v':
         console.log(HARNESS_VERSION);

@@ -20,3 +20,12 @@ export function positiveNumber(value: string | undefined, flag: string): number 
   }
   return number;
 }
+
+/** As `parseOptions`, for commands that also take operands (run folders, say). */
+export function parseCommandLine<T extends Options>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new ConfigError('command line', [`${(error as Error).message}; see --help`]);
+  }
+}

@@ -5,6 +5,7 @@ import { renderHtmlReport } from './html-report.ts';
 import { renderResultJson, renderSchemaJson } from './json-report.ts';
 import { renderJunit } from './junit-report.ts';
 import { writeManifest } from './manifest.ts';
+import { readSigningKey, signManifest } from './manifest-signature.ts';
 import { parseRun } from './parse-run.ts';
 import { REPORT_FILE_NAMES, type ReportFiles, type ReportKind } from './report-files.ts';
 import { renderSummary } from './summary-report.ts';
@@ -13,20 +14,47 @@ import { renderSuppressionList } from './suppression-list.ts';
 export { exitCodeMeaning } from './exit-code.ts';
 export { writeLatestPointer, type LatestPointer } from './latest-pointer.ts';
 export { verifyManifest, type Manifest, type ManifestCheck } from './manifest.ts';
-export { REPORT_FILE_NAMES, type ReportFiles, type ReportKind } from './report-files.ts';
+export {
+  fingerprintOf,
+  publicKeyOf,
+  readSigningKey,
+  verifyManifestSignature,
+  type SignatureCheck,
+} from './manifest-signature.ts';
+export {
+  MANIFEST_SIGNATURE_FILE,
+  REPORT_FILE_NAMES,
+  type ReportFiles,
+  type ReportKind,
+} from './report-files.ts';
+
+/** Where each report went, and the manifest's signature when the run had a signing key. */
+export type WrittenReports = ReportFiles & { readonly signature?: string };
+
+export interface WriteOptions {
+  /** Where the signing key is looked for (see `readSigningKey`). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
 
 /**
  * Writes every report of a run into `folder` (created if missing) and returns where each went.
- * The run is validated first, and `manifest.json` is written last, over everything else.
+ * The run is validated first, and `manifest.json` is written last, over everything else; with a
+ * signing key in the environment, `manifest.sig.json` then signs it.
  *
  * @example
  * const folder = join('reports', `run-${run.runId}`);
  * const files = await writeReports(run, folder);
  * await writeLatestPointer('reports', folder);
  */
-export async function writeReports(run: RunResult, folder: string): Promise<ReportFiles> {
+export async function writeReports(
+  run: RunResult,
+  folder: string,
+  options: WriteOptions = {},
+): Promise<WrittenReports> {
   const valid = parseRun(run);
   const contents = renderAll(valid);
+  // Read before anything is written, so an unusable key leaves no unsigned run behind.
+  const signingKey = await readSigningKey(options.env ?? process.env);
 
   await mkdir(folder, { recursive: true });
   await Promise.all(
@@ -36,11 +64,12 @@ export async function writeReports(run: RunResult, folder: string): Promise<Repo
   );
 
   const manifest = await writeManifest(folder, valid.runId);
+  const signature = signingKey && (await signManifest(folder, signingKey));
   const paths = Object.fromEntries(
     Object.entries(REPORT_FILE_NAMES).map(([kind, name]) => [kind, join(folder, name)]),
   ) as Record<ReportKind, string>;
 
-  return { ...paths, manifest };
+  return { ...paths, manifest, ...(signature && { signature }) };
 }
 
 type ContentKind = Exclude<ReportKind, 'manifest'>;

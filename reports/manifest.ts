@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { REPORT_FILE_NAMES } from './report-files.ts';
+import { MANIFEST_SIGNATURE_FILE, REPORT_FILE_NAMES } from './report-files.ts';
 
 /**
  * `manifest.json`: the SHA-256 of every file in a run's folder, so that a reviewer can tell
  * whether anything changed after the run. It covers every file present when it is written,
- * including files other writers put in the folder, and never itself.
+ * including files other writers put in the folder, and never itself or its signature.
  */
 export interface Manifest {
   readonly runId: string;
@@ -42,10 +42,12 @@ export async function verifyManifest(folder: string): Promise<ManifestCheck> {
   };
 }
 
+const UNHASHED = new Set<string>([REPORT_FILE_NAMES.manifest, MANIFEST_SIGNATURE_FILE]);
+
 async function hashFolder(folder: string): Promise<Record<string, string>> {
   const files = (await listFiles(folder))
     .map((path) => relative(folder, path).split(sep).join('/'))
-    .filter((path) => path !== REPORT_FILE_NAMES.manifest)
+    .filter((path) => !UNHASHED.has(path))
     .sort();
 
   const hashes: Record<string, string> = {};

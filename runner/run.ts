@@ -7,7 +7,12 @@ import { RUN_RESULT_SCHEMA_VERSION, type RunResult } from '../core/run-result.ts
 import { suiteFile, type SuiteName } from '../core/suites.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { startCallbackReceiver } from '../providers/callback-receiver.ts';
-import { writeLatestPointer, writeReports, type ReportFiles } from '../reports/index.ts';
+import {
+  readSigningKey,
+  writeLatestPointer,
+  writeReports,
+  type ReportFiles,
+} from '../reports/index.ts';
 import { checkBudgetMs } from '../suites/support/check-budget.ts';
 import { EvidenceCollector, type ProgressListener } from './evidence-collector.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
@@ -45,6 +50,8 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   const runId = options.runId ?? newRunId();
   const started = new Date();
   const folder = resolve(options.outputRoot, runId);
+  // An unusable signing key would only be found when the reports are written: fail first.
+  await readSigningKey(options.env);
 
   await using receiver = await startCallbackReceiver();
   options.onStage?.('starting targets');
@@ -104,7 +111,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   };
 
   options.onStage?.('writing reports');
-  const files = await writeReports(result, folder);
+  const files = await writeReports(result, folder, { env: options.env });
   await writeLatestPointer(resolve(options.outputRoot), folder);
   return { result, folder, files };
 }
