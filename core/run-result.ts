@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttestationSchema } from './attestation.ts';
 import { CheckRecordSchema, SuppressionEntrySchema } from './check-record.ts';
 import { VERDICTS } from './verdict.ts';
 
@@ -11,6 +12,8 @@ export const RequirementResultSchema = z.object({
   evidenceKind: z.string(),
   verdict: z.enum(VERDICTS),
   checks: z.array(z.string()),
+  /** The supplier's attestation for the requirement, accepted or not; absent when none. */
+  attestation: AttestationSchema.optional(),
 });
 
 export const TargetResultSchema = z.object({

@@ -1,3 +1,5 @@
+import type { EvidenceKind } from './requirements.ts';
+
 /**
  * Verdicts for a requirement, and outcomes for a single check. An `error` means the harness or
  * the network failed, so nothing can be said about the supplier; it is never a `fail`.
@@ -41,4 +43,22 @@ export function verdictOf(all: readonly Coverage[]): Verdict {
   if (passing.length === 0) return 'not-applicable';
 
   return passing.some((c) => c.scope === 'full') ? 'pass' : 'partial';
+}
+
+/**
+ * Adds a supplier's attestation to the verdict the checks gave. It only fills a gap: tested
+ * evidence, and above all a failure, always decides. An accepted attestation passes a
+ * requirement that can only be attested, and makes one that should also be tested `partial`;
+ * one not yet accepted by a reviewer counts for nothing.
+ */
+export function attestedVerdict(
+  tested: Verdict,
+  evidenceKind: EvidenceKind,
+  attestationAccepted: boolean,
+): Verdict {
+  if (tested !== 'not-evidenced' || !attestationAccepted) return tested;
+
+  if (evidenceKind === 'attested') return 'pass';
+  if (evidenceKind === 'tested+attested') return 'partial';
+  return tested;
 }

@@ -2,7 +2,12 @@ import type { TargetResult } from '../core/run-result.ts';
 import type { CheckAnchors } from './check-anchors.ts';
 import { html, type Html } from './html-template.ts';
 import { verdictBadge } from './html-verdict.ts';
-import { matrixNote, requirementMatrix, type MatrixRow } from './requirement-matrix.ts';
+import {
+  attestationText,
+  matrixNote,
+  requirementMatrix,
+  type MatrixRow,
+} from './requirement-matrix.ts';
 
 /** A target's requirement matrix: every catalogued requirement, with the evidence behind it. */
 export function renderMatrix(target: TargetResult, anchors: CheckAnchors): Html {
@@ -39,6 +44,10 @@ function matrixRow(target: string, row: MatrixRow, anchors: CheckAnchors): Html 
   </tr>`;
 }
 
+/**
+ * What the checks observed and what the supplier stated are shown apart: a reviewer must never
+ * mistake a claim for a test.
+ */
 function evidenceCell(target: string, row: MatrixRow, anchors: CheckAnchors): Html {
   const note = matrixNote(row);
   const links = row.checks.map((id, index) => {
@@ -46,6 +55,9 @@ function evidenceCell(target: string, row: MatrixRow, anchors: CheckAnchors): Ht
     const separator = index > 0 ? ', ' : '';
     return anchor ? html`${separator}<a href="#${anchor}">${id}</a>` : html`${separator}${id}`;
   });
+  const tested = links.length > 0 && (row.attestation ? html`Tested: ${links}` : html`${links}`);
+  const attested =
+    row.attestation && html`<p class="attestation">${attestationText(row.attestation)}</p>`;
 
-  return html`${links}${note !== undefined && html`<span class="note">${note}</span>`}`;
+  return html`${tested}${attested}${note !== undefined && html`<span class="note">${note}</span>`}`;
 }

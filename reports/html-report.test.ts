@@ -99,6 +99,24 @@ describe('requirement matrix', () => {
     expect(row).not.toMatch(/\bFail\b/);
   });
 
+  test('an accepted attestation is shown as attested, apart from tested evidence', () => {
+    const row = rowOf(matrices[0]!, 'AGG-02');
+
+    expect(row).toContain(
+      'Attested: Texts go through a Tier 1 aggregator with direct network connections. ' +
+        '(evidence: Example Telecom network statement 2026, accepted by A. Reviewer on 2026-11-20)',
+    );
+    expect(row).not.toContain('Tested:');
+  });
+
+  test('an attestation nobody accepted says so, beside the checks that ran', () => {
+    const row = rowOf(matrices[1]!, 'ENC-02');
+
+    expect(row).toContain('Tested: send.at-rest');
+    expect(row).toContain('Attested, not accepted: Numbers and bodies are encrypted at rest.');
+    expect(row).toContain('Not evidenced');
+  });
+
   test('each verdict carries words and a symbol, not colour alone', () => {
     const badges = everyElement(document).filter((e) => e.attributes.class?.startsWith('verdict '));
 

@@ -23,6 +23,7 @@ h3{font-size:1.2rem;margin:1.75rem 0 .5rem}
 h4{font-size:1.05rem;margin:1.25rem 0 .5rem}
 h5,h6{font-size:1rem;margin:1rem 0 .4rem}
 .kicker,.meta,.note{color:${muted.text}}
+.attestation{margin:.25rem 0}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:${body.background};padding:.5rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}

@@ -1,3 +1,4 @@
+import type { Attestation } from '../core/attestation.ts';
 import { REQUIREMENTS } from '../core/requirements.ts';
 import type { TargetResult } from '../core/run-result.ts';
 import { CHECK_OUTCOMES, VERDICTS, type CheckOutcome, type Verdict } from '../core/verdict.ts';
@@ -11,6 +12,7 @@ export interface MatrixRow {
   readonly evidenceKind: string;
   readonly verdict: Verdict;
   readonly checks: readonly string[];
+  readonly attestation?: Attestation | undefined;
 }
 
 /**
@@ -47,6 +49,19 @@ export function matrixNote(row: MatrixRow): string | undefined {
 
   // Only an attestation can give a verdict that no check produced.
   return 'no check ran: the verdict rests on an attestation';
+}
+
+/**
+ * The supplier's attestation in words, saying whether a reviewer accepted it: one that was not
+ * accepted is shown, but as what it is, a claim nobody has checked.
+ */
+export function attestationText(attestation: Attestation): string {
+  const { statement, evidence, acceptedBy, acceptedOn } = attestation;
+  if (acceptedBy === undefined || acceptedOn === undefined) {
+    return `Attested, not accepted: ${statement} (evidence: ${evidence})`;
+  }
+  const accepted = `accepted by ${acceptedBy} on ${acceptedOn}`;
+  return `Attested: ${statement} (evidence: ${evidence}, ${accepted})`;
 }
 
 export function countVerdicts(verdicts: Iterable<Verdict>): Record<Verdict, number> {

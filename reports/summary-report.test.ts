@@ -40,6 +40,10 @@ test('summarises the run for a CI job page', () => {
 
     ○ Not evidenced (no check ran and no attestation was accepted): AGG-01, AGG-03, FOV-01, FOV-02, ENC-01, ENC-02, IA-01, INTL-01, INTL-02, SID-02, SID-03, SID-04, SID-05, SID-06, SID-07, ERR-02, TEST-01, CONT-01.
 
+    Attestations by the supplier (stated, not tested):
+
+    - AGG-02: Attested: Texts go through a Tier 1 aggregator with direct network connections. (evidence: Example Telecom network statement 2026, accepted by A. Reviewer on 2026-11-20)
+
     ## notify-sandbox
 
     notify · real supplier · https://api.notifications.service.gov.uk
@@ -50,6 +54,10 @@ test('summarises the run for a CI job page', () => {
     | TEST-01 The integration is smoke tested regularly and fails loudly | should | ✓ Pass |
 
     ○ Not evidenced (no check ran and no attestation was accepted): AGG-01, AGG-02, AGG-03, RCPT-01, RCPT-02, RCPT-03, FOV-01, FOV-02, ENC-01, ENC-02, IA-01, INTL-01, INTL-02, SID-01, SID-02, SID-03, SID-04, SID-05, SID-06, SID-07, ERR-01, TEST-02, CONT-01.
+
+    Attestations by the supplier (stated, not tested):
+
+    - ENC-02: Attested, not accepted: Numbers and bodies are encrypted at rest. (evidence: https://example.test/security)
 
     ## Failing findings
 

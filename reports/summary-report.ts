@@ -5,6 +5,7 @@ import { exitCodeMeaning } from './exit-code.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
 import {
+  attestationText,
   countOutcomes,
   countVerdicts,
   requirementMatrix,
@@ -75,7 +76,20 @@ function targetMatrix(target: TargetResult): string {
       ? `${judgementText('not-evidenced')} (${VERDICT_WORDING['not-evidenced'].meaning}): ` +
         `${escapeMarkdown(unjudged.join(', '))}.`
       : 'Every requirement in the catalogue has a verdict.',
+    ...attestations(matrix),
   ].join('\n');
+}
+
+/** The supplier's statements, kept apart from the verdicts that checks observed. */
+function attestations(matrix: readonly MatrixRow[]): string[] {
+  const lines = matrix.flatMap((row) =>
+    row.attestation
+      ? [`- ${escapeMarkdown(`${row.id}: ${attestationText(row.attestation)}`)}`]
+      : [],
+  );
+  if (lines.length === 0) return [];
+
+  return ['', 'Attestations by the supplier (stated, not tested):', '', ...lines];
 }
 
 const MATRIX_HEAD = ['| Requirement | Level | Verdict |', '| --- | --- | --- |'];

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
+import { loadAttestations } from '../core/config/load-attestations.ts';
 import type { Config } from '../core/config/schema.ts';
 import { RUN_RESULT_SCHEMA_VERSION, type RunResult } from '../core/run-result.ts';
 import { suiteFile, type SuiteName } from '../core/suites.ts';
@@ -52,6 +53,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   const folder = resolve(options.outputRoot, runId);
   // An unusable signing key would only be found when the reports are written: fail first.
   await readSigningKey(options.env);
+  const attestations = await loadAttestations(config.targets);
 
   await using receiver = await startCallbackReceiver();
   options.onStage?.('starting targets');
@@ -86,7 +88,10 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
     baseUrl: target.baseUrl,
     simulated: target.simulator !== undefined,
     ...(target.simulator ? { profile: target.simulator.profile } : {}),
-    requirements: requirementMatrix(collector.checks.filter((c) => c.target === target.name)),
+    requirements: requirementMatrix(
+      collector.checks.filter((c) => c.target === target.name),
+      attestations.get(target.name),
+    ),
   }));
   const finished = new Date();
   const result: RunResult = {

@@ -1,24 +1,33 @@
+import { isAccepted, type Attestation } from '../core/attestation.ts';
 import type { CheckRecord } from '../core/check-record.ts';
 import { REQUIREMENTS, findRequirement, isRequired } from '../core/requirements.ts';
 import type { RequirementResult } from '../core/run-result.ts';
-import { verdictOf, type CheckOutcome } from '../core/verdict.ts';
+import { attestedVerdict, verdictOf, type CheckOutcome } from '../core/verdict.ts';
 
-/** The requirement matrix of one target: every requirement, with the checks behind it. */
-export function requirementMatrix(checks: readonly CheckRecord[]): RequirementResult[] {
+/**
+ * The requirement matrix of one target: every requirement, with the checks behind it and the
+ * supplier's attestation where it gave one.
+ */
+export function requirementMatrix(
+  checks: readonly CheckRecord[],
+  attestations: ReadonlyMap<string, Attestation> = new Map(),
+): RequirementResult[] {
   return REQUIREMENTS.map((requirement) => {
     const covering = checks.filter((c) => c.covers.some((cover) => cover.id === requirement.id));
     const coverage = covering.map((c) => ({
       outcome: outcomeFor(c, requirement.id),
       scope: c.covers.find((cover) => cover.id === requirement.id)?.scope ?? 'full',
     }));
+    const attestation = attestations.get(requirement.id);
 
     return {
       id: requirement.id,
       level: requirement.level,
       title: requirement.title,
       evidenceKind: requirement.evidence,
-      verdict: verdictOf(coverage),
+      verdict: attestedVerdict(verdictOf(coverage), requirement.evidence, isAccepted(attestation)),
       checks: covering.map((c) => c.id),
+      ...(attestation ? { attestation } : {}),
     };
   });
 }

@@ -56,6 +56,8 @@ export const TargetConfigSchema = z
       .strict()
       .optional(),
     pollIntervalSeconds: z.number().positive().max(300).optional(),
+    /** The supplier's questionnaire (YAML), relative to the working folder. */
+    attestations: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((target, ctx) => {

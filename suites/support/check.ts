@@ -207,6 +207,7 @@ function redactorFor(target: ResolvedTarget): Redactor {
     ...numbers.technicalFailure,
     ...numbers.smoke,
     ...target.allowList,
+    ...(target.sender.replies ? [target.sender.replies.shown] : []),
   ];
   for (const number of all) redactor.number(number);
   return redactor;
