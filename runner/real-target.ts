@@ -1,0 +1,47 @@
+import type { TargetConfig } from '../core/config/schema.ts';
+import { ConfigError } from '../core/errors.ts';
+import type { ResolvedTarget } from '../core/target.ts';
+import { dialectOf } from '../providers/registry.ts';
+import type { ResolveOptions } from './resolve-targets.ts';
+import { contentPlan, definedOnly, senderPlan, withOverrides } from './target-plans.ts';
+
+/** A real supplier: its secrets come from the environment, never from the config file. */
+export function realTarget(
+  config: TargetConfig,
+  index: number,
+  options: ResolveOptions,
+): ResolvedTarget {
+  const where = `targets.${index}`;
+  const envName = config.credentials?.apiKey.env ?? '';
+  const apiKey = options.env[envName];
+
+  if (!apiKey) {
+    throw new ConfigError(options.source, [
+      `${where}.credentials.apiKey: environment variable ${envName} is not set (or is empty)`,
+    ]);
+  }
+  if (config.keyType === 'live' && !options.allowLive) {
+    throw new ConfigError(options.source, [
+      `${where}.keyType: live credentials text real people; pass --allow-live to use them`,
+    ]);
+  }
+
+  const dialect = dialectOf(config.dialect);
+  return {
+    name: config.name,
+    dialect: config.dialect,
+    baseUrl: config.baseUrl ?? '',
+    keyType: config.keyType,
+    credentials: { apiKey },
+    options: definedOnly(config.options),
+    numbers: withOverrides(dialect.defaultNumbers, config.numbers),
+    allowList: config.allowList,
+    receiptDeadlineMs:
+      (config.receiptDeadlineSeconds ?? 0) * 1000 || dialect.defaultReceiptDeadlineMs,
+    pollIntervalMs: (config.pollIntervalSeconds ?? 5) * 1000,
+    sender: senderPlan(config.sender),
+    keywords: config.keywords ?? {},
+    countries: config.countries ?? [],
+    content: contentPlan(config.content),
+  };
+}
