@@ -3,6 +3,9 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { startCallbackReceiver, type StartedReceiver } from './callback-receiver.ts';
 import { NotifyCallbackAuthority } from './notify/callback-authority.ts';
 import { NOTIFICATION_ID } from './notify/fixtures/documented-shapes.ts';
+import { VonageCallbackAuthority } from './vonage/callback-authority.ts';
+import { DELIVERED_RECEIPT } from './vonage/fixtures/documented-shapes.ts';
+import { vonageSignature } from './vonage/signature.ts';
 
 const TOKEN = 'receiver-test-token';
 const BODY = JSON.stringify({
@@ -78,4 +81,30 @@ test('lets a worker read verdicts only with the inspect token, without raw bodie
   expect(callbacks).toHaveLength(1);
   expect(callbacks[0]).not.toHaveProperty('body');
   expect(callbacks[0]).not.toHaveProperty('headers');
+});
+
+test('acknowledges a receipt for a message nobody sent, so the supplier stops resending (BR-24)', async () => {
+  const unknown = BODY.replace(NOTIFICATION_ID, '00000000-0000-4000-8000-000000000000');
+
+  expect(await post(unknown, { authorization: `Bearer ${TOKEN}` })).toBe(200);
+});
+
+test('acknowledges a replayed signed callback but marks it, so nothing counts it twice', async () => {
+  const secret = 'receiver-test-signature-secret';
+  receiver.register('vonage', new VonageCallbackAuthority({ signatureSecret: secret }));
+  const params = { ...DELIVERED_RECEIPT, timestamp: String(Math.floor(Date.now() / 1000)) };
+  const stamped = { ...params, nonce: 'receiver-nonce-1' };
+  const body = JSON.stringify({ ...stamped, sig: vonageSignature(stamped, secret, 'md5hash') });
+  const send = async () => {
+    const reply = await request(`${receiver.baseUrl}/callbacks/vonage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    await reply.body.dump();
+    return reply.statusCode;
+  };
+
+  expect([await send(), await send()]).toEqual([200, 200]);
+  expect(receiver.received('vonage').map((r) => r.replayed ?? false)).toEqual([false, true]);
 });

@@ -15,6 +15,8 @@ export interface ReceivedCallback {
   readonly kind: CallbackKind;
   readonly receivedAt: number;
   readonly authenticated: boolean;
+  /** A genuine callback seen before: acknowledged, not counted again. */
+  readonly replayed?: boolean;
   readonly rejection?: { readonly code: string; readonly reason: string };
   readonly receipt?: CallbackReceipt;
   readonly inbound?: InboundText;
@@ -126,6 +128,7 @@ function judge(
     kind,
     receivedAt: Date.now(),
     authenticated: auth.ok,
+    ...(auth.ok && auth.replayed ? { replayed: true } : {}),
     ...(rejection ? { rejection: { code: rejection.code, reason: rejection.reason } } : {}),
     ...(parsed.ok && 'receipt' in parsed ? { receipt: parsed.receipt } : {}),
     ...(parsed.ok && 'inbound' in parsed ? { inbound: parsed.inbound } : {}),

@@ -109,7 +109,11 @@ export interface CallbackRejection {
   readonly reason: string;
 }
 
-export type AuthVerdict = { readonly ok: true } | CallbackRejection;
+/**
+ * `replayed` marks a genuine callback the authority has seen before: answered as accepted, so
+ * the supplier stops resending, but never counted twice.
+ */
+export type AuthVerdict = { readonly ok: true; readonly replayed?: boolean } | CallbackRejection;
 
 export type CallbackVerdict =
   { readonly ok: true; readonly receipt: CallbackReceipt } | CallbackRejection;

@@ -1,0 +1,127 @@
+import { analyse } from '../../content/segments.ts';
+import { CredentialsError, ProviderResponseError, TargetSetupError } from '../../core/errors.ts';
+import { errorFromReply } from '../http/error-reply.ts';
+import { parseJsonReply } from '../http/json-reply.ts';
+import type { RecordingClient } from '../http/recording-client.ts';
+import type {
+  Capabilities,
+  InboundText,
+  ListQuery,
+  MessagePage,
+  MessageState,
+  ProviderAdapter,
+  SendRequest,
+  SentMessage,
+} from '../contract.ts';
+import { vonageMsisdn } from './msisdn.ts';
+import { SendResponseSchema, type SubmittedPart } from './schemas.ts';
+import { submitRefusalOf } from './statuses.ts';
+
+export interface VonageAdapterOptions {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  /** The sender text or number used when a send names none. */
+  readonly from: string;
+  /** Where Vonage posts this message's delivery receipt; the account default otherwise. */
+  readonly callbackUrl?: string;
+  readonly client: RecordingClient;
+}
+
+/**
+ * Vonage SMS API (`/sms/json`), spoken as the current SDK speaks it: JSON with kebab-case keys
+ * and HTTP basic auth. The API has no status lookup: receipts come only by webhook.
+ */
+export class VonageAdapter implements ProviderAdapter {
+  readonly dialect = 'vonage';
+  readonly capabilities: Capabilities = {
+    receipts: ['callback'],
+    testMode: false,
+    listing: false,
+    priceData: false,
+    inbound: false,
+  };
+
+  readonly #options: VonageAdapterOptions;
+
+  constructor(options: VonageAdapterOptions) {
+    this.#options = options;
+  }
+
+  async send(request: SendRequest): Promise<SentMessage> {
+    const { callbackUrl } = this.#options;
+    const body = {
+      from: request.senderId ?? this.#options.from,
+      to: vonageMsisdn(request.to),
+      text: request.body,
+      type: analyse(request.body).encoding === 'UCS-2' ? 'unicode' : 'text',
+      'client-ref': request.reference,
+      'status-report-req': true,
+      ...(callbackUrl ? { callback: callbackUrl } : {}),
+    };
+    const reply = await this.#options.client.call({
+      label: 'send',
+      method: 'POST',
+      url: `${this.#options.baseUrl.replace(/\/+$/, '')}/sms/json`,
+      headers: {
+        authorization: `Basic ${basic(this.#options.apiKey, this.#options.apiSecret)}`,
+        'content-type': 'application/json',
+        'user-agent': 'sms-assure',
+      },
+      body: JSON.stringify(body),
+    });
+
+    if (reply.status !== 200) throw errorFromReply(reply, 'send', `HTTP ${reply.status}`);
+    const sent = parseJsonReply(reply, SendResponseSchema, 'send');
+    const first = sent.messages[0] as SubmittedPart;
+    if (first.status !== '0') throw refusal(first);
+    if (!first['message-id']) {
+      throw new ProviderResponseError(
+        'response_shape',
+        "send: status 0 but no 'message-id' for the accepted message",
+        'messages.0.message-id',
+      );
+    }
+    return { id: first['message-id'], status: 'accepted', providerStatus: 'status 0' };
+  }
+
+  status(id: string): Promise<MessageState | undefined> {
+    return Promise.reject(noLookup(`status of ${id}`));
+  }
+
+  list(query: ListQuery): Promise<MessagePage> {
+    return Promise.reject(noLookup(`list ${JSON.stringify(query)}`));
+  }
+
+  inbound(): Promise<readonly InboundText[]> {
+    return Promise.resolve([]);
+  }
+}
+
+function basic(key: string, secret: string): string {
+  return Buffer.from(`${key}:${secret}`).toString('base64');
+}
+
+/** Vonage refuses with HTTP 200 and a per-message status; each kind is a different fault. */
+function refusal(part: SubmittedPart): Error {
+  const detail = `status ${part.status}: ${part['error-text'] ?? 'no error-text'}`;
+  switch (submitRefusalOf(part.status)) {
+    case 'credentials':
+      return new CredentialsError(`send: the supplier refused the credentials (${detail})`);
+    case 'account':
+      return new TargetSetupError(`send: the account cannot send this (${detail})`);
+    case 'throttled':
+      return new ProviderResponseError('throttled', `send: throttled (${detail})`);
+    case 'request':
+      return new ProviderResponseError('request_rejected', `send: refused (${detail})`);
+    case 'server':
+      return new ProviderResponseError('server_error', `send: supplier failure (${detail})`);
+  }
+}
+
+function noLookup(what: string): TargetSetupError {
+  return new TargetSetupError(
+    `${what}: Vonage's SMS API has no message lookup; its receipts come only by webhook, ` +
+      'so give the target a callback receiver',
+  );
+}
