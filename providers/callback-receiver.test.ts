@@ -2,6 +2,8 @@ import { request } from 'undici';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { startCallbackReceiver, type StartedReceiver } from './callback-receiver.ts';
 import { NotifyCallbackAuthority } from './notify/callback-authority.ts';
+import { DeclarativeCallbackAuthority } from './declarative/callback-authority.ts';
+import { example } from './declarative/fixtures.ts';
 import { NOTIFICATION_ID } from './notify/fixtures/documented-shapes.ts';
 import { VonageCallbackAuthority } from './vonage/callback-authority.ts';
 import { DELIVERED_RECEIPT } from './vonage/fixtures/documented-shapes.ts';
@@ -107,4 +109,17 @@ test('acknowledges a replayed signed callback but marks it, so nothing counts it
 
   expect([await send(), await send()]).toEqual([200, 200]);
   expect(receiver.received('vonage').map((r) => r.replayed ?? false)).toEqual([false, true]);
+});
+
+test('takes a receipt delivered as GET with a query string, as Kannel sends them', async () => {
+  receiver.register('kannel', new DeclarativeCallbackAuthority(await example('kannel'), {}));
+
+  const reply = await request(`${receiver.baseUrl}/callbacks/kannel?ref=R1&status=1`);
+  await reply.body.dump();
+
+  expect(reply.statusCode).toBe(401);
+  expect(receiver.received('kannel')[0]).toMatchObject({
+    authenticated: false,
+    receipt: { messageId: 'R1', status: 'delivered' },
+  });
 });

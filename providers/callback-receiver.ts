@@ -68,7 +68,9 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
     }
     const kind: CallbackKind | undefined =
       sub === undefined ? 'receipt' : sub === 'inbound' ? 'inbound' : undefined;
-    if (area !== 'callbacks' || !target || !kind || req.method !== 'POST') {
+    // Some gateways (Kannel, Vonage by choice) deliver receipts as GET with a query string.
+    const method = req.method === 'GET' || req.method === 'POST' ? req.method : undefined;
+    if (area !== 'callbacks' || !target || !kind || !method) {
       return answer(res, 404, {});
     }
 
@@ -78,8 +80,8 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
     const body = await readBody(req);
     if (body === undefined) return answer(res, 413, { error: 'body too large' });
     const callback: IncomingCallback = {
-      path: url.pathname,
-      method: req.method,
+      path: `${url.pathname}${url.search}`,
+      method,
       headers: flatten(req.headers),
       body,
     };

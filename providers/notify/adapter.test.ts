@@ -1,10 +1,8 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Exchange } from '../../core/evidence.ts';
+import { describe, expect, test } from 'vitest';
 import { CredentialsError, ProviderResponseError, TransportError } from '../../core/errors.ts';
 import { Redactor } from '../../core/redact.ts';
-import { RecordingClient } from '../http/recording-client.ts';
+import { useMockSupplier } from '../http/test-support/mock-supplier.ts';
 import { NotifyAdapter } from './adapter.ts';
 import { parseNotifyKey } from './api-key.ts';
 import {
@@ -21,16 +19,11 @@ import {
 const BASE = 'https://api.notifications.service.gov.uk';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-let agent: MockAgent;
-let exchanges: Exchange[];
+const supplier = useMockSupplier();
 
 function adapter() {
   const redactor = new Redactor().secret(API_KEY).number('07700900123');
-  const client = new RecordingClient({
-    redactor,
-    sink: (e) => exchanges.push(e),
-    dispatcher: agent,
-  });
+  const client = supplier.client(redactor);
   return new NotifyAdapter({
     baseUrl: BASE,
     key: parseNotifyKey(API_KEY, 'test'),
@@ -39,21 +32,11 @@ function adapter() {
   });
 }
 
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-  exchanges = [];
-});
-
-afterEach(async () => {
-  await agent.close();
-});
-
 describe('send', () => {
   test('posts the documented body with a fresh HS256 token and reads the 201', async () => {
     let sentBody: unknown;
     let authorization = '';
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply((options) => {
@@ -84,7 +67,7 @@ describe('send', () => {
   });
 
   test('a 400 ValidationError is the supplier refusing the request', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(400, errorBody(400, 'ValidationError', 'phone_number Not a UK mobile number'), {
@@ -98,7 +81,7 @@ describe('send', () => {
   });
 
   test('a 403 AuthError is refused credentials, not a supplier fault', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(403, errorBody(403, 'AuthError', 'Invalid token: API key not found'), {
@@ -116,7 +99,7 @@ describe('send', () => {
       'RateLimitError',
       'Exceeded rate limit for key type TEST of 3000 requests per 60 seconds',
     );
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(429, body, { headers: JSON_HEADERS });
@@ -127,7 +110,7 @@ describe('send', () => {
   });
 
   test('a 201 whose body is not JSON is a finding with the body kept as evidence', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(201, '{"id": "740e5834-', { headers: JSON_HEADERS });
@@ -135,12 +118,12 @@ describe('send', () => {
     await expect(
       adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
     ).rejects.toMatchObject({ code: 'response_not_json' });
-    expect(exchanges[0]?.response?.body).toBe('{"id": "740e5834-');
+    expect(supplier.exchanges[0]?.response?.body).toBe('{"id": "740e5834-');
   });
 
   test('a 201 missing a documented field names the field', async () => {
     const { content: _content, ...withoutContent } = SEND_CREATED;
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(201, withoutContent, { headers: JSON_HEADERS });
@@ -151,7 +134,7 @@ describe('send', () => {
   });
 
   test('a refused connection is a transport error', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
@@ -159,7 +142,7 @@ describe('send', () => {
     await expect(
       adapter().send({ to: '07700900123', body: 'x', reference: 'r' }),
     ).rejects.toBeInstanceOf(TransportError);
-    expect(exchanges[0]?.error).toMatch(/ECONNREFUSED/);
+    expect(supplier.exchanges[0]?.error).toMatch(/ECONNREFUSED/);
   });
 });
 
@@ -176,7 +159,7 @@ describe('answers about the set-up, not the supplier', () => {
     [502, '<html>Bad gateway</html>', 'TransportError'],
     [504, '<html>Gateway timeout</html>', 'TransportError'],
   ])('HTTP %s %j is a %s, never a supplier fail', async (status, body, name) => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(status, body, { headers: { location: 'https://elsewhere.test/' } });
@@ -187,15 +170,11 @@ describe('answers about the set-up, not the supplier', () => {
   });
 
   test('a base URL with a path prefix keeps it', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/gateway/notify/v2/notifications/sms', method: 'POST' })
       .reply(201, SEND_CREATED, { headers: JSON_HEADERS });
-    const client = new RecordingClient({
-      redactor: new Redactor(),
-      sink: () => undefined,
-      dispatcher: agent,
-    });
+    const client = supplier.client(new Redactor());
     const prefixed = new NotifyAdapter({
       baseUrl: `${BASE}/gateway/notify/`,
       key: parseNotifyKey(API_KEY, 'test'),
@@ -222,7 +201,7 @@ describe('status', () => {
     ['permanent-failure', 'permanent-failure'],
     ['technical-failure', 'technical-failure'],
   ])('Notify status %s reads as %s, the original kept', async (notify, normalised) => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
       .reply(200, notification(notify), { headers: JSON_HEADERS });
@@ -233,7 +212,7 @@ describe('status', () => {
   });
 
   test('a 404 NoResultFound means no such message', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
       .reply(404, errorBody(404, 'NoResultFound', 'No result found'), { headers: JSON_HEADERS });
@@ -242,7 +221,7 @@ describe('status', () => {
   });
 
   test('a status outside the documented set is a finding', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
       .reply(200, notification('lost-in-space'), { headers: JSON_HEADERS });
@@ -262,7 +241,7 @@ describe('price', () => {
         sms_rate: 0.024,
       },
     });
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
       .reply(200, abroad, { headers: JSON_HEADERS });
@@ -274,7 +253,7 @@ describe('price', () => {
 
   test('is absent while the cost data is not ready', async () => {
     const pending = notification('sending', { is_cost_data_ready: false, cost_details: {} });
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: `/v2/notifications/${NOTIFICATION_ID}`, method: 'GET' })
       .reply(200, pending, { headers: JSON_HEADERS });
@@ -285,7 +264,7 @@ describe('price', () => {
 
 describe('inbound', () => {
   test('reads received text messages in the documented shape', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/received-text-messages', method: 'GET' })
       .reply(
@@ -323,7 +302,7 @@ describe('inbound', () => {
 describe('list', () => {
   test('sends the filters and follows the next link by older_than', async () => {
     const olderThan = '0b0e5834-3a29-46b4-9a6f-16142fde533a';
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({
         path: '/v2/notifications?template_type=sms&reference=r1&status=permanent-failure',
@@ -350,18 +329,18 @@ describe('list', () => {
 
 describe('evidence', () => {
   test('records each exchange with the key, token and number redacted', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/v2/notifications/sms', method: 'POST' })
       .reply(201, SEND_CREATED, { headers: JSON_HEADERS });
 
     await adapter().send({ to: '07700900123', body: 'hello', reference: 'r1' });
-    const recorded = JSON.stringify(exchanges);
+    const recorded = JSON.stringify(supplier.exchanges);
 
-    expect(exchanges).toHaveLength(1);
+    expect(supplier.exchanges).toHaveLength(1);
     expect(recorded).not.toContain(SECRET);
     expect(recorded).not.toContain('07700900123');
     expect(recorded).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
-    expect(exchanges[0]?.request.headers['authorization']).toBe('Bearer [REDACTED]');
+    expect(supplier.exchanges[0]?.request.headers['authorization']).toBe('Bearer [REDACTED]');
   });
 });

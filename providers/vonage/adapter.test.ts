@@ -1,6 +1,4 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Exchange } from '../../core/evidence.ts';
+import { describe, expect, test } from 'vitest';
 import {
   CredentialsError,
   ProviderResponseError,
@@ -8,7 +6,7 @@ import {
   TransportError,
 } from '../../core/errors.ts';
 import { Redactor } from '../../core/redact.ts';
-import { RecordingClient } from '../http/recording-client.ts';
+import { useMockSupplier } from '../http/test-support/mock-supplier.ts';
 import { VonageAdapter } from './adapter.ts';
 import {
   API_KEY,
@@ -23,16 +21,11 @@ const BASE = 'https://rest.nexmo.com';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const SEND = { to: '07700900123', body: 'sms-assure test 1a2b', reference: 'assure-ref-1' };
 
-let agent: MockAgent;
-let exchanges: Exchange[];
+const supplier = useMockSupplier();
 
 function adapter(callbackUrl?: string) {
   const redactor = new Redactor().secret(API_SECRET).number('07700900123');
-  const client = new RecordingClient({
-    redactor,
-    sink: (e) => exchanges.push(e),
-    dispatcher: agent,
-  });
+  const client = supplier.client(redactor);
   return new VonageAdapter({
     baseUrl: BASE,
     apiKey: API_KEY,
@@ -44,27 +37,17 @@ function adapter(callbackUrl?: string) {
 }
 
 function replyToSend(status: number, body: unknown) {
-  agent
+  supplier.agent
     .get(BASE)
     .intercept({ path: '/sms/json', method: 'POST' })
     .reply(status, JSON.stringify(body), { headers: JSON_HEADERS });
 }
 
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-  exchanges = [];
-});
-
-afterEach(async () => {
-  await agent.close();
-});
-
 describe('send', () => {
   test('posts kebab-case JSON with basic auth, as the current SDK does, and reads the id', async () => {
     let body: Record<string, unknown> = {};
     let authorization = '';
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/sms/json', method: 'POST' })
       .reply((options) => {
@@ -92,7 +75,7 @@ describe('send', () => {
 
   test('asks for unicode when the text is not GSM-7, and takes the first part of a long text', async () => {
     let type: unknown;
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/sms/json', method: 'POST' })
       .reply((options) => {
@@ -111,7 +94,7 @@ describe('send', () => {
 
     await adapter().send(SEND);
 
-    const recorded = JSON.stringify(exchanges);
+    const recorded = JSON.stringify(supplier.exchanges);
     expect(recorded).not.toContain(API_SECRET);
     expect(recorded).not.toContain(Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64'));
   });
@@ -145,7 +128,7 @@ describe('send', () => {
   });
 
   test('a refused connection is a transport error, not a supplier fault', async () => {
-    agent
+    supplier.agent
       .get(BASE)
       .intercept({ path: '/sms/json', method: 'POST' })
       .replyWithError(new Error('connect ECONNREFUSED'));
