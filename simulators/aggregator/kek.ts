@@ -34,21 +34,28 @@ export interface KekRequest {
  * that a restart can read its store again.
  */
 export async function resolveKek(request: KekRequest): Promise<Kek> {
-  const env = request.env ?? process.env;
-  if (request.kek !== undefined)
+  if (request.kek !== undefined) {
     return { key: parseKey(request.kek, 'kek option'), source: 'kek option' };
+  }
   if (request.keyFile !== undefined) return readKeyFile(request.keyFile);
 
-  const fromEnv = env[KEK_ENV];
-  if (fromEnv !== undefined && fromEnv !== '')
-    return { key: parseKey(fromEnv, KEK_ENV), source: KEK_ENV };
-  const fileFromEnv = env[KEY_FILE_ENV];
-  if (fileFromEnv !== undefined && fileFromEnv !== '')
-    return readKeyFile(fileFromEnv, KEY_FILE_ENV);
+  const fromEnv = await kekFromEnv(request.env ?? process.env);
+  if (fromEnv) return fromEnv;
 
-  if (request.ownsDataDir)
+  if (request.ownsDataDir) {
     return { key: randomBytes(KEY_BYTES), source: 'a key generated for this run' };
-  return dataDirKey(join(request.dataDir, DATA_DIR_KEY_FILE));
+  }
+  return (await readOrCreateKeyFile(join(request.dataDir, DATA_DIR_KEY_FILE))).kek;
+}
+
+/** The key `SMS_ASSURE_SIM_KEK` or `SMS_ASSURE_SIM_KEY_FILE` gives, if either is set. */
+export async function kekFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Kek | undefined> {
+  const value = env[KEK_ENV];
+  if (value !== undefined && value !== '')
+    return { key: parseKey(value, KEK_ENV), source: KEK_ENV };
+  const file = env[KEY_FILE_ENV];
+  if (file !== undefined && file !== '') return readKeyFile(file, KEY_FILE_ENV);
+  return undefined;
 }
 
 export async function readKeyFile(path: string, via?: string): Promise<Kek> {
@@ -75,12 +82,15 @@ export async function writeNewKeyFile(path: string): Promise<Kek> {
   return { key, source: `key file ${path}` };
 }
 
-async function dataDirKey(path: string): Promise<Kek> {
+/** The key in `path`, or a fresh one written there when the file does not exist yet. */
+export async function readOrCreateKeyFile(
+  path: string,
+): Promise<{ readonly kek: Kek; readonly created: boolean }> {
   try {
-    return await readKeyFile(path);
+    return { kek: await readKeyFile(path), created: false };
   } catch (error) {
     if (!(error instanceof ConfigError) || !error.message.includes('ENOENT')) throw error;
-    return writeNewKeyFile(path);
+    return { kek: await writeNewKeyFile(path), created: true };
   }
 }
 
