@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ConfigError } from '../../core/errors.ts';
 import { blindIndex, keyId, newKey, open, seal } from './envelope.ts';
@@ -63,10 +64,6 @@ export class Keyring {
     return new Keyring(db, kek, plaintext, file);
   }
 
-  get kekId(): string {
-    return this.#kekId;
-  }
-
   seal(aad: string, text: string): Sealed {
     const plain = Buffer.from(text, 'utf8');
     if (this.#plaintext) return { keyId: PLAINTEXT_KEY_ID, sealed: plain };
@@ -105,7 +102,7 @@ export class Keyring {
 
   #addKey(purpose: Purpose): { id: string; key: Buffer } {
     const key = newKey();
-    const id = newKey().toString('hex').slice(0, 16);
+    const id = randomBytes(8).toString('hex');
     this.#db
       .prepare(
         'INSERT INTO data_keys (id, purpose, kek_id, wrapped, created_at) VALUES (?, ?, ?, ?, ?)',
