@@ -5,6 +5,7 @@ export const MAIN_HELP = `sms-assure: conformance and smoke tests for SMS aggreg
 Usage:
   sms-assure run [options]        run the assurance suites and write the reports
   sms-assure simulator [options]  serve the aggregator simulator until stopped
+  sms-assure simulator rotate-key re-wrap a simulator store's data keys under a new key
   sms-assure profiles             list the simulator's profiles
   sms-assure lint "<message>"     encoding, fragments, cost and content findings of a text
   sms-assure verify <run folder>  check a run's files against its manifest and signature
@@ -46,4 +47,31 @@ Options:
   --profile NAME     behaviour profile (default: compliant; see "sms-assure profiles")
   --time-scale N     how much faster than real time the network runs (default: 100)
   --data-dir DIR     keep the message store in DIR across restarts (default: a temp folder)
-  -h, --help         show this help`;
+  --key-file FILE    key-encryption key of the store: base64 of 32 bytes (default:
+                     SMS_ASSURE_SIM_KEK, then SMS_ASSURE_SIM_KEY_FILE, else a generated key,
+                     kept in DIR/simulator.kek with --data-dir and in memory without)
+  -h, --help         show this help
+
+Numbers, bodies, references and replies are stored encrypted (AES-256-GCM data keys wrapped
+by the key-encryption key). "sms-assure simulator rotate-key --help" changes that key.`;
+
+export const ROTATE_KEY_HELP = `Usage: sms-assure simulator rotate-key --data-dir DIR --new-key-file NEW [--key-file OLD]
+
+Re-wraps every data key of the simulator store in DIR under a new key-encryption key, in one
+transaction: every message stays readable, and afterwards only the new key opens the store.
+Stop any simulator using DIR first.
+
+Options:
+  --data-dir DIR       the simulator's data folder (it holds simulator.sqlite)
+  --key-file OLD       the key the store is sealed under (default: SMS_ASSURE_SIM_KEK, then
+                       SMS_ASSURE_SIM_KEY_FILE, else DIR/simulator.kek)
+  --new-key-file NEW   the new key, base64 of 32 bytes; a fresh random key is written there
+                       (readable by you only) if the file does not exist
+  -h, --help           show this help
+
+When the old key was DIR/simulator.kek, that file then holds the new key, so the simulator
+opens DIR as before.
+
+Exit codes:
+  0  every data key was re-wrapped
+  3  bad usage, no store in DIR, or a key the store is not sealed under (nothing changed)`;

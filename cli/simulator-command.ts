@@ -3,13 +3,17 @@ import { ConfigError } from '../core/errors.ts';
 import { PROFILES, startSimulator, type ProfileName } from '../simulators/index.ts';
 import { SIMULATOR_HELP } from './help.ts';
 import { parseOptions, positiveNumber } from './parse-options.ts';
+import { rotateKeyCommand } from './rotate-key-command.ts';
 
 export async function simulatorCommand(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'rotate-key') return rotateKeyCommand(argv.slice(1));
+
   const values = parseOptions(argv, {
     port: { type: 'string' },
     profile: { type: 'string' },
     'time-scale': { type: 'string' },
     'data-dir': { type: 'string' },
+    'key-file': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -33,6 +37,7 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
     profile: profile as ProfileName,
     timeScale: positiveNumber(values['time-scale'], '--time-scale') ?? 100,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(values['key-file'] ? { keyFile: values['key-file'] } : {}),
   });
   printAddresses(simulator);
 

@@ -54,5 +54,7 @@ export interface ResolvedTarget {
     readonly controlUrl: string;
     readonly profile: string;
     readonly timeScale: number;
+    /** The folder holding the simulator's storage files, which the at-rest check reads. */
+    readonly dataDir?: string;
   };
 }

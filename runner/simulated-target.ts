@@ -62,7 +62,12 @@ export async function simulatedTarget(
       inspectToken: options.receiver.inspectToken,
       bearerToken,
     },
-    simulator: { controlUrl: simulator.controlUrl, profile, timeScale: options.timeScale },
+    simulator: {
+      controlUrl: simulator.controlUrl,
+      profile,
+      timeScale: options.timeScale,
+      dataDir: simulator.dataDir,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import {
   NetworkModel,
   type OutcomeRule,
 } from './aggregator/network-model.ts';
+import { resolveKek } from './aggregator/kek.ts';
 import { isProfileName, profileBehaviour, type ProfileName } from './aggregator/profiles.ts';
 import { Router } from './aggregator/router.ts';
 import { listen } from './aggregator/server.ts';
@@ -52,6 +53,14 @@ export interface SimulatorOptions {
    * @default true
    */
   internationalSms?: boolean | undefined;
+  /**
+   * The key-encryption key that wraps the store's data keys: base64 of 32 bytes, or the bytes.
+   * @default `keyFile`, then `SMS_ASSURE_SIM_KEK`, then `SMS_ASSURE_SIM_KEY_FILE`, else a key
+   * generated for the run (kept in `dataDir`/simulator.kek when `dataDir` is given)
+   */
+  kek?: string | Buffer | undefined;
+  /** A file holding the key-encryption key in base64. */
+  keyFile?: string | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
@@ -88,13 +97,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sms-assure-simulator-')));
   await mkdir(dataDir, { recursive: true });
 
-  const store = SimulatorStore.open(join(dataDir, 'simulator.sqlite'));
+  const store = await openStore(settings, options, dataDir, ownsDataDir);
   const dispatcher = new CallbackDispatcher();
   try {
     return await assemble(settings, options, { store, dispatcher, dataDir, ownsDataDir });
   } catch (error) {
     await dispatcher.close();
     store.close();
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The store, sealed under the key the options or the environment give (see `resolveKek`). */
+async function openStore(
+  settings: Settings,
+  options: SimulatorOptions,
+  dataDir: string,
+  ownsDataDir: boolean,
+): Promise<SimulatorStore> {
+  try {
+    const kek = await resolveKek({ ...options, dataDir, ownsDataDir });
+    const plaintext = profileBehaviour(settings.profile).storesPlaintext;
+    return SimulatorStore.open(join(dataDir, 'simulator.sqlite'), { kek, plaintext });
+  } catch (error) {
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     throw error;
   }

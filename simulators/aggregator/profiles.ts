@@ -17,6 +17,7 @@ export const PROFILES = [
   'sender-truncated',
   'replies-dropped',
   'overseas-surcharge',
+  'plaintext-storage',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -48,6 +49,8 @@ export interface ProfileBehaviour {
   readonly keepsReplies: boolean;
   /** Whether texts abroad cost more per fragment than at home. */
   readonly surchargesAbroad: boolean;
+  /** Whether numbers, bodies and the rest of the personal data are stored unencrypted. */
+  readonly storesPlaintext: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -60,6 +63,7 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   truncatesLongSenders: false,
   keepsReplies: true,
   surchargesAbroad: false,
+  storesPlaintext: false,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -140,6 +144,13 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     name: 'overseas-surcharge',
     description: 'Charges texts abroad an international rate multiplier above 1.',
     surchargesAbroad: true,
+  },
+  'plaintext-storage': {
+    ...COMPLIANT,
+    name: 'plaintext-storage',
+    description:
+      'Stores phone numbers, message bodies and replies unencrypted in its database (ENC-02).',
+    storesPlaintext: true,
   },
 };
 

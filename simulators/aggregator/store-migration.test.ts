@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { storeBytes, testKek } from '../test-support/store-files.ts';
 import { SimulatorStore } from './store.ts';
+
+const keys = { kek: testKek() };
 
 let dir: string;
 
@@ -34,12 +37,14 @@ test('a version 1 store is brought up to date; its messages stay on their handse
   const file = join(dir, 'simulator.sqlite');
   await versionOneStore(file);
 
-  const store = SimulatorStore.open(file);
+  const store = SimulatorStore.open(file, keys);
   try {
-    expect(store.readMeta('schema_version')).toBe('2');
+    expect(store.readMeta('schema_version')).toBe('3');
     expect(store.handsetMessages('+447700900801', 0, 10_000)).toMatchObject([
       {
         id: 'm-1',
+        to: '07700900801',
+        body: 'Hello',
         country: 'GB',
         wireBody: 'Hello',
         shownSender: 'ASSURE',
@@ -59,8 +64,32 @@ test('opening a store twice migrates nothing twice', async () => {
   const file = join(dir, 'simulator.sqlite');
   await versionOneStore(file);
 
-  SimulatorStore.open(file).close();
-  const again = SimulatorStore.open(file);
-  expect(again.readMeta('schema_version')).toBe('2');
+  SimulatorStore.open(file, keys).close();
+  const again = SimulatorStore.open(file, keys);
+  expect(again.readMeta('schema_version')).toBe('3');
+  expect(again.findMessageById('m-1')?.number).toBe('+447700900801');
   again.close();
+});
+
+test('migrating seals what version 1 kept in the clear, leaving no trace in any file', async () => {
+  const file = join(dir, 'simulator.sqlite');
+  await versionOneStore(file);
+  const before = await storeBytes(dir);
+  expect(before.includes('7700900801')).toBe(true);
+
+  SimulatorStore.open(file, keys).close();
+
+  const after = await storeBytes(dir);
+  expect(after.includes('7700900801')).toBe(false);
+  expect(after.includes('Hello')).toBe(false);
+});
+
+test('a migrated store opens only with the key it was sealed under', async () => {
+  const file = join(dir, 'simulator.sqlite');
+  await versionOneStore(file);
+  SimulatorStore.open(file, keys).close();
+
+  expect(() => SimulatorStore.open(file, { kek: testKek('another key') })).toThrow(
+    /another key[\s\S]*sealed under key-encryption key id [0-9a-f]{16}/,
+  );
 });

@@ -1,6 +1,8 @@
 import type { CallbackKind } from './callback-dispatcher.ts';
 import type { FinalStatus, NewMessage, StoredMessage, TransitStatus } from './message.ts';
+import type { Keyring } from './keyring.ts';
 import type { NewReply, StoredReply } from './reply.ts';
+import { openMessage, openReply, referenceIndex, sealMessage, sealReply } from './store-sealing.ts';
 import type { CallbackJob, ListFilter } from './store.ts';
 
 /** Conversions between SQLite rows and the simulator's records. */
@@ -12,7 +14,7 @@ const STATUS_AT_NOW = `CASE
   WHEN sent_at <= @now THEN transit_status
   ELSE 'created' END`;
 
-export function listQuery(filter: ListFilter): { sql: string; params: Row } {
+export function listQuery(filter: ListFilter, keyring: Keyring): { sql: string; params: Row } {
   const where = ['account_id = @account', 'key_type = @keyType'];
   const params: Row = {
     account: filter.accountId,
@@ -27,8 +29,8 @@ export function listQuery(filter: ListFilter): { sql: string; params: Row } {
     where.push(`(${STATUS_AT_NOW}) IN (${names.join(', ') || 'NULL'})`);
   }
   if (filter.reference !== undefined) {
-    where.push('reference = @reference');
-    params.reference = filter.reference;
+    where.push('reference_index = @reference');
+    params.reference = referenceIndex(keyring, filter.reference);
   }
 
   // `seq` follows creation order, so it pages newest first without an index of its own.
@@ -41,21 +43,23 @@ export function listQuery(filter: ListFilter): { sql: string; params: Row } {
   return { sql, params };
 }
 
-export function toRow(m: NewMessage): Row {
+export function toRow(m: NewMessage, keyring: Keyring): Row {
   return {
     id: m.id,
     dialect: m.dialect,
     account_id: m.accountId,
     key_type: m.keyType,
     test: m.test ? 1 : 0,
-    recipient: m.to,
-    number: m.number,
+    ...sealMessage(keyring, m.id, {
+      to: m.to,
+      number: m.number,
+      body: m.body,
+      ...(m.wireBody === m.body ? {} : { wireBody: m.wireBody }),
+      reference: m.reference,
+    }),
     country: m.country,
-    body: m.body,
-    wire_body: m.wireBody === m.body ? null : m.wireBody,
     sender: m.sender,
     shown_sender: m.shownSender === m.sender ? null : m.shownSender,
-    reference: m.reference,
     template_id: m.templateId,
     template_version: m.templateVersion,
     fragments: m.fragments,
@@ -72,8 +76,8 @@ export function toRow(m: NewMessage): Row {
 }
 
 // Shown sender and wire body are stored only where they differ, which is rare.
-export function fromRow(row: Row): StoredMessage {
-  const body = String(row.body);
+export function fromRow(row: Row, keyring: Keyring): StoredMessage {
+  const secrets = openMessage(keyring, row);
   const sender = String(row.sender);
   return {
     seq: Number(row.seq),
@@ -82,14 +86,14 @@ export function fromRow(row: Row): StoredMessage {
     accountId: String(row.account_id),
     keyType: String(row.key_type),
     test: row.test === 1,
-    to: String(row.recipient),
-    number: String(row.number),
+    to: secrets.to,
+    number: secrets.number,
     country: String(row.country),
-    body,
-    wireBody: row.wire_body === null ? body : String(row.wire_body),
+    body: secrets.body,
+    wireBody: secrets.wireBody ?? secrets.body,
     sender,
     shownSender: row.shown_sender === null ? sender : String(row.shown_sender),
-    reference: row.reference === null ? null : String(row.reference),
+    reference: secrets.reference,
     templateId: String(row.template_id),
     templateVersion: Number(row.template_version),
     fragments: Number(row.fragments),
@@ -115,30 +119,30 @@ export function callbackJobFromRow(row: Row): CallbackJob {
   };
 }
 
-export function replyToRow(r: NewReply): Row {
+export function replyToRow(r: NewReply, keyring: Keyring): Row {
   return {
     id: r.id,
     dialect: r.dialect,
     account_id: r.accountId,
-    handset: r.handset,
+    ...sealReply(keyring, r.id, { handset: r.handset, body: r.body }),
     service_number: r.serviceNumber,
     addressed_to: r.addressedTo,
-    body: r.body,
     received: r.received ? 1 : 0,
     sent_at: r.sentAt,
   };
 }
 
-export function replyFromRow(row: Row): StoredReply {
+export function replyFromRow(row: Row, keyring: Keyring): StoredReply {
+  const secrets = openReply(keyring, row);
   return {
     seq: Number(row.seq),
     id: String(row.id),
     dialect: String(row.dialect),
     accountId: String(row.account_id),
-    handset: String(row.handset),
+    handset: secrets.handset,
     serviceNumber: String(row.service_number),
     addressedTo: String(row.addressed_to),
-    body: String(row.body),
+    body: secrets.body,
     received: row.received === 1,
     sentAt: Number(row.sent_at),
   };

@@ -7,13 +7,28 @@
  * Every index costs each accepted message a write, so there are few: `seq` follows creation
  * order and serves newest-first listing, ids are time-ordered (see `newMessageId`), and the
  * partial indexes skip the rows that need no lookup.
+ *
+ * Personal data sits only in `sealed` (AES-256-GCM under the data key `key_id` names, see
+ * keyring.ts): a message's recipient, number, body, wire body and reference; a reply's handset
+ * and body; every `meta` value written through the store. Lookups by number or reference go
+ * through keyed blind indexes. Data keys are kept wrapped by the key-encryption key in
+ * `data_keys`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
+  value TEXT NOT NULL,
+  key_id TEXT
+);
+
+CREATE TABLE IF NOT EXISTS data_keys (
+  id TEXT PRIMARY KEY,
+  purpose TEXT NOT NULL,
+  kek_id TEXT NOT NULL,
+  wrapped BLOB NOT NULL,
+  created_at INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS messages (
@@ -23,14 +38,13 @@ CREATE TABLE IF NOT EXISTS messages (
   account_id TEXT NOT NULL,
   key_type TEXT NOT NULL,
   test INTEGER NOT NULL,
-  recipient TEXT NOT NULL,
-  number TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  number_index BLOB NOT NULL,
+  reference_index BLOB,
   country TEXT NOT NULL DEFAULT 'GB',
-  body TEXT NOT NULL,
-  wire_body TEXT,
   sender TEXT NOT NULL,
   shown_sender TEXT,
-  reference TEXT,
   template_id TEXT NOT NULL,
   template_version INTEGER NOT NULL,
   fragments INTEGER NOT NULL,
@@ -46,10 +60,10 @@ CREATE TABLE IF NOT EXISTS messages (
 );
 
 CREATE INDEX IF NOT EXISTS messages_by_reference
-  ON messages (reference) WHERE reference IS NOT NULL;
+  ON messages (reference_index) WHERE reference_index IS NOT NULL;
 
 CREATE INDEX IF NOT EXISTS messages_on_handsets
-  ON messages (number, handset_at) WHERE handset_at IS NOT NULL;
+  ON messages (number_index, handset_at) WHERE handset_at IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS callback_jobs (
   id INTEGER PRIMARY KEY,
@@ -78,20 +92,22 @@ CREATE TABLE IF NOT EXISTS replies (
   id TEXT NOT NULL UNIQUE,
   dialect TEXT NOT NULL,
   account_id TEXT NOT NULL,
-  handset TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  handset_index BLOB NOT NULL,
   service_number TEXT NOT NULL,
   addressed_to TEXT NOT NULL,
-  body TEXT NOT NULL,
   received INTEGER NOT NULL,
   sent_at INTEGER NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS replies_by_handset ON replies (handset, sent_at);
+CREATE INDEX IF NOT EXISTS replies_by_handset ON replies (handset_index, sent_at);
 `;
 
 /**
  * What turns a store of each earlier version into the next one, run before `SCHEMA`. Version 2
- * added international messages, shown senders, handset arrival times and replies.
+ * added international messages, shown senders, handset arrival times and replies. Version 3
+ * sealed personal data, which takes keys: store-migrate-v3.ts does it.
  */
 export const MIGRATIONS: Readonly<Record<number, string>> = {
   1: `

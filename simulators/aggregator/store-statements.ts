@@ -5,48 +5,53 @@ export type Statements = ReturnType<typeof prepareStatements>;
 
 export function prepareStatements(db: Database.Database) {
   return {
-    readMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    readMeta: db.prepare('SELECT value, key_id FROM meta WHERE key = ?'),
     writeMeta: db.prepare(
-      `INSERT INTO meta (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      `INSERT INTO meta (key, value, key_id) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, key_id = excluded.key_id`,
     ),
     deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
     insertMessage: db.prepare(`
-      INSERT INTO messages (id, dialect, account_id, key_type, test, recipient, number, country,
-        body, wire_body, sender, shown_sender, reference, template_id, template_version,
-        fragments, rate_multiplier, planned_outcome, reported_status, reaches_handset,
-        transit_status, created_at, sent_at, completed_at, handset_at)
-      VALUES (@id, @dialect, @account_id, @key_type, @test, @recipient, @number, @country,
-        @body, @wire_body, @sender, @shown_sender, @reference, @template_id, @template_version,
-        @fragments, @rate_multiplier, @planned_outcome, @reported_status, @reaches_handset,
-        @transit_status, @created_at, @sent_at, @completed_at, @handset_at)`),
+      INSERT INTO messages (id, dialect, account_id, key_type, test, key_id, sealed,
+        number_index, reference_index, country, sender, shown_sender, template_id,
+        template_version, fragments, rate_multiplier, planned_outcome, reported_status,
+        reaches_handset, transit_status, created_at, sent_at, completed_at, handset_at)
+      VALUES (@id, @dialect, @account_id, @key_type, @test, @key_id, @sealed,
+        @number_index, @reference_index, @country, @sender, @shown_sender, @template_id,
+        @template_version, @fragments, @rate_multiplier, @planned_outcome, @reported_status,
+        @reaches_handset, @transit_status, @created_at, @sent_at, @completed_at, @handset_at)`),
     findMessage: db.prepare('SELECT * FROM messages WHERE account_id = ? AND id = ?'),
     findMessageById: db.prepare('SELECT * FROM messages WHERE id = ?'),
+    messageBySeq: db.prepare('SELECT * FROM messages WHERE seq = ?'),
     handsetMessages: db.prepare(`
       SELECT * FROM messages
-      WHERE number = ? AND handset_at IS NOT NULL AND handset_at > ? AND handset_at <= ?
+      WHERE number_index = ? AND handset_at IS NOT NULL AND handset_at > ? AND handset_at <= ?
       ORDER BY handset_at, seq`),
     countHandsetMessages: db.prepare(
-      'SELECT COUNT(*) AS n FROM messages WHERE number = ? AND handset_at IS NOT NULL',
+      'SELECT COUNT(*) AS n FROM messages WHERE number_index = ? AND handset_at IS NOT NULL',
     ),
+    // Numbers are sealed: each handset is named by its latest message or reply, opened later.
     handsetCounts: db.prepare(`
-      SELECT number, SUM(messages) AS messages, SUM(replies) AS replies FROM (
-        SELECT number, COUNT(*) AS messages, 0 AS replies FROM messages
+      SELECT SUM(messages) AS messages, SUM(replies) AS replies,
+        MAX(message_seq) AS message_seq, MAX(reply_seq) AS reply_seq FROM (
+        SELECT number_index AS handset, COUNT(*) AS messages, 0 AS replies,
+          MAX(seq) AS message_seq, NULL AS reply_seq FROM messages
         WHERE handset_at IS NOT NULL AND handset_at > @after AND handset_at <= @upTo
-        GROUP BY number
+        GROUP BY number_index
         UNION ALL
-        SELECT handset AS number, 0, COUNT(*) FROM replies
+        SELECT handset_index, 0, COUNT(*), NULL, MAX(seq) FROM replies
         WHERE sent_at > @after AND sent_at <= @upTo
-        GROUP BY handset)
-      GROUP BY number ORDER BY number`),
+        GROUP BY handset_index)
+      GROUP BY handset`),
     insertReply: db.prepare(`
-      INSERT INTO replies (id, dialect, account_id, handset, service_number, addressed_to, body,
-        received, sent_at)
-      VALUES (@id, @dialect, @account_id, @handset, @service_number, @addressed_to, @body,
-        @received, @sent_at)`),
+      INSERT INTO replies (id, dialect, account_id, key_id, sealed, handset_index,
+        service_number, addressed_to, received, sent_at)
+      VALUES (@id, @dialect, @account_id, @key_id, @sealed, @handset_index,
+        @service_number, @addressed_to, @received, @sent_at)`),
     findReply: db.prepare('SELECT * FROM replies WHERE id = ?'),
+    replyBySeq: db.prepare('SELECT * FROM replies WHERE seq = ?'),
     handsetReplies: db.prepare(`
-      SELECT * FROM replies WHERE handset = ? AND sent_at > ? AND sent_at <= ?
+      SELECT * FROM replies WHERE handset_index = ? AND sent_at > ? AND sent_at <= ?
       ORDER BY sent_at, seq`),
     receivedReplies: db.prepare(`
       SELECT * FROM replies WHERE account_id = ? AND received = 1

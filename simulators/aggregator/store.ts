@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { CallbackKind } from './callback-dispatcher.ts';
 import type { NewMessage, StoredMessage } from './message.ts';
+import type { Kek } from './kek.ts';
+import type { Keyring } from './keyring.ts';
 import type { NewReply, StoredReply } from './reply.ts';
 import { migrate } from './store-migrate.ts';
 import {
@@ -12,7 +14,15 @@ import {
   toRow,
   type Row,
 } from './store-rows.ts';
+import { numberIndex } from './store-sealing.ts';
 import { prepareStatements, type Statements } from './store-statements.ts';
+
+/** How a store seals what it keeps. */
+export interface StoreKeys {
+  readonly kek: Kek;
+  /** The faulty `plaintext-storage` profile: records are written in the clear. @default false */
+  readonly plaintext?: boolean | undefined;
+}
 
 /** One pending attempt to post a callback about a message or a reply. */
 export interface CallbackJob {
@@ -64,29 +74,46 @@ export interface CallbackAttemptRow {
 
 /**
  * All of the simulator's persistence: one SQLite file in WAL mode. Nothing outside this module
- * writes SQL, so the storage can change (encryption at rest, another engine) behind it.
+ * writes SQL, so the storage can change (another engine) behind it. Personal data is sealed with
+ * envelope encryption on its way in and opened on its way out (see store-schema.ts).
  */
 export class SimulatorStore {
   readonly #db: Database.Database;
+  readonly #keyring: Keyring;
   readonly #statements: Statements;
   readonly #adHoc = new Map<string, Database.Statement>();
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, keyring: Keyring) {
     this.#db = db;
+    this.#keyring = keyring;
     this.#statements = prepareStatements(db);
   }
 
-  static open(file: string): SimulatorStore {
+  /** Opens or creates the store; a key other than the one it was sealed with is refused. */
+  static open(file: string, keys: StoreKeys): SimulatorStore {
     const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    db.transaction(() => migrate(db))();
-    return new SimulatorStore(db);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      // Freed pages are zeroed, so nothing deleted or rewritten lingers in the file.
+      db.pragma('secure_delete = ON');
+      const { keyring, migrated } = db.transaction(() => migrate(db, file, keys))();
+      if (migrated) scrub(db);
+      return new SimulatorStore(db, keyring);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   transaction<T>(work: () => T): T {
-    return this.#db.transaction(work)();
+    try {
+      return this.#db.transaction(work)();
+    } catch (error) {
+      this.#keyring.afterRollback();
+      throw error;
+    }
   }
 
   close(): void {
@@ -94,12 +121,17 @@ export class SimulatorStore {
   }
 
   readMeta(key: string): string | undefined {
-    const row = this.#statements.readMeta.get(key) as { value: string } | undefined;
-    return row?.value;
+    const row = this.#statements.readMeta.get(key) as
+      { value: string | Buffer; key_id: string | null } | undefined;
+    if (!row) return undefined;
+    if (row.key_id === null) return String(row.value);
+    return this.#keyring.open(row.key_id, row.value as Buffer, `meta:${key}`);
   }
 
+  /** Sealed like records: it holds API keys, callback tokens and the team's numbers. */
   writeMeta(key: string, value: string): void {
-    this.#statements.writeMeta.run(key, value);
+    const { keyId, sealed } = this.#keyring.seal(`meta:${key}`, value);
+    this.#statements.writeMeta.run(key, sealed, keyId);
   }
 
   deleteMeta(key: string): void {
@@ -107,57 +139,63 @@ export class SimulatorStore {
   }
 
   insertMessage(message: NewMessage): void {
-    this.#statements.insertMessage.run(toRow(message));
+    this.#statements.insertMessage.run(toRow(message, this.#keyring));
   }
 
   findMessage(accountId: string, id: string): StoredMessage | undefined {
     const row = this.#statements.findMessage.get(accountId, id) as Row | undefined;
-    return row && fromRow(row);
+    return row && fromRow(row, this.#keyring);
   }
 
   findMessageById(id: string): StoredMessage | undefined {
     const row = this.#statements.findMessageById.get(id) as Row | undefined;
-    return row && fromRow(row);
+    return row && fromRow(row, this.#keyring);
   }
 
   /** Newest first. */
   listMessages(filter: ListFilter): StoredMessage[] {
-    const { sql, params } = listQuery(filter);
-    return (this.#cached(sql).all(params) as Row[]).map(fromRow);
+    const { sql, params } = listQuery(filter, this.#keyring);
+    return (this.#cached(sql).all(params) as Row[]).map((row) => fromRow(row, this.#keyring));
   }
 
   /** Messages that reached `number` in the window (after, upTo] (epoch µs), oldest first. */
   handsetMessages(number: string, after: number, upTo: number): StoredMessage[] {
-    return (this.#statements.handsetMessages.all(number, after, upTo) as Row[]).map(fromRow);
+    const index = numberIndex(this.#keyring, number);
+    const rows = this.#statements.handsetMessages.all(index, after, upTo) as Row[];
+    return rows.map((row) => fromRow(row, this.#keyring));
   }
 
   /** How many messages have reached or will reach `number`, ever. */
   countHandsetMessages(number: string): number {
-    return (this.#statements.countHandsetMessages.get(number) as { n: number }).n;
+    const index = numberIndex(this.#keyring, number);
+    return (this.#statements.countHandsetMessages.get(index) as { n: number }).n;
   }
 
   /** Every handset with texts received or sent in the window (after, upTo], by number. */
   handsetCounts(after: number, upTo: number): HandsetCount[] {
-    const params = { after, upTo };
-    return (this.#statements.handsetCounts.all(params) as Row[]).map((row) => ({
-      number: String(row.number),
+    const rows = this.#statements.handsetCounts.all({ after, upTo }) as Row[];
+    const counts = rows.map((row) => ({
+      number: this.#handsetOf(row),
       messages: Number(row.messages),
       replies: Number(row.replies),
     }));
+    return counts.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   }
 
   insertReply(reply: NewReply): void {
-    this.#statements.insertReply.run(replyToRow(reply));
+    this.#statements.insertReply.run(replyToRow(reply, this.#keyring));
   }
 
   findReply(id: string): StoredReply | undefined {
     const row = this.#statements.findReply.get(id) as Row | undefined;
-    return row && replyFromRow(row);
+    return row && replyFromRow(row, this.#keyring);
   }
 
   /** Replies `handset` sent in the window (after, upTo], oldest first, dropped ones included. */
   handsetReplies(handset: string, after: number, upTo: number): StoredReply[] {
-    return (this.#statements.handsetReplies.all(handset, after, upTo) as Row[]).map(replyFromRow);
+    const index = numberIndex(this.#keyring, handset);
+    const rows = this.#statements.handsetReplies.all(index, after, upTo) as Row[];
+    return rows.map((row) => replyFromRow(row, this.#keyring));
   }
 
   /** Replies a service received, newest first. */
@@ -167,7 +205,7 @@ export class SimulatorStore {
         ? this.#statements.receivedReplies.all(filter.accountId, filter.limit)
         : this.#statements.receivedRepliesOlder.all(filter)
     ) as Row[];
-    return rows.map(replyFromRow);
+    return rows.map((row) => replyFromRow(row, this.#keyring));
   }
 
   insertCallbackJob(job: Omit<CallbackJob, 'id'>): void {
@@ -223,6 +261,16 @@ export class SimulatorStore {
     }));
   }
 
+  /** The number of a handset counted by `handsetCounts`, from its latest message or reply. */
+  #handsetOf(row: Row): string {
+    if (row.message_seq !== null) {
+      const message = this.#statements.messageBySeq.get(row.message_seq) as Row;
+      return fromRow(message, this.#keyring).number;
+    }
+    const reply = this.#statements.replyBySeq.get(row.reply_seq) as Row;
+    return replyFromRow(reply, this.#keyring).handset;
+  }
+
   /** Statements whose text depends on the call (IN lists, optional filters), prepared once. */
   #cached(sql: string): Database.Statement {
     let statement = this.#adHoc.get(sql);
@@ -232,4 +280,13 @@ export class SimulatorStore {
     }
     return statement;
   }
+}
+
+/**
+ * After a migration sealed a store written in the clear, rewrites the file and empties the
+ * write-ahead log, so that no page of the old plaintext survives in either.
+ */
+function scrub(db: Database.Database): void {
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

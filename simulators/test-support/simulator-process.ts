@@ -15,10 +15,10 @@ export interface SimulatorProcess extends AsyncDisposable {
 export async function spawnSimulator(
   dataDir: string,
   timeScale: number,
+  profile = 'compliant',
 ): Promise<SimulatorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, dataDir, String(timeScale)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const args = ['--import', 'tsx', ENTRY, dataDir, String(timeScale), profile];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   const started = JSON.parse(line.toString('utf8')) as Pick<SimulatorProcess, 'baseUrl' | 'notify'>;

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
-}, 120_000);
+}, 180_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);
@@ -45,7 +45,7 @@ describe('against the compliant simulator', () => {
     ['INTL-02', 'pass'],
     ['CONT-01', 'pass'],
     ['AGG-02', 'not-evidenced'],
-    ['ENC-02', 'not-evidenced'],
+    ['ENC-02', 'pass'],
   ])('%s is %s', (requirement, expected) => {
     expect(verdict('compliant', requirement)).toBe(expected);
   });
@@ -66,6 +66,7 @@ describe('each faulty profile fails the requirement it breaks', () => {
     ['sender-truncated', 'SID-04'],
     ['replies-dropped', 'SID-03'],
     ['overseas-surcharge', 'INTL-02'],
+    ['plaintext-storage', 'ENC-02'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -85,6 +86,26 @@ describe('and leaves the requirements it does not break alone', () => {
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
   });
+});
+
+test('plaintext-storage breaks ENC-02 alone: every other verdict is the compliant one', () => {
+  const rows = result.targets.find((t) => t.name === 'sim-notify-plaintext-storage')?.requirements;
+
+  expect(rows?.length).toBeGreaterThan(1);
+  for (const row of rows ?? []) {
+    if (row.id !== 'ENC-02') expect(row.verdict, row.id).toBe(verdict('compliant', row.id));
+  }
+});
+
+test('the at-rest finding names file and encoding, never the canary itself', () => {
+  const atRest = result.checks.find(
+    (c) => c.target === 'sim-notify-plaintext-storage' && c.id === 'at-rest/canaries-sealed',
+  );
+  const messages = atRest?.findings.map((f) => f.message).join('\n') ?? '';
+
+  expect(messages).toMatch(/simulator\.sqlite\S* holds canary number tel:…\d{3} \(E\.164\)/);
+  expect(messages).toMatch(/canary body 1 \(as sent\).* as UTF-8/);
+  expect(JSON.stringify(atRest)).not.toMatch(/at-rest canary [0-9a-f]{24}|7700900\d{3}/);
 });
 
 describe('requirements a broken flow could not judge', () => {
