@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { RunResult } from '../core/run-result.ts';
-import { VERDICTS } from '../core/verdict.ts';
 import { latencyPercentiles, receiptLatencies } from './receipt-latency.ts';
 import { countVerdicts, requirementMatrix } from './requirement-matrix.ts';
 
@@ -9,7 +8,8 @@ const TargetTrendSchema = z.object({
   profile: z.string().optional(),
   /** Checks passed over checks judged (pass, fail or error); null when none was judged. */
   passRate: z.number().min(0).max(1).nullable(),
-  verdicts: z.record(z.enum(VERDICTS), z.number().int().nonnegative()),
+  /** Requirements by verdict; keyed by name, so records from other versions still read. */
+  verdicts: z.record(z.string(), z.number().int().nonnegative()),
   /** Receipt latency percentiles in milliseconds; null when no receipt arrived. */
   latency: z
     .object({
