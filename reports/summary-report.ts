@@ -7,6 +7,7 @@ import type { History } from './history.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
 import { expectationsSummary } from './summary-expectations.ts';
+import { MAX_TARGET_MATRICES, targetOverview } from './summary-targets.ts';
 import { trendSummary } from './summary-trends.ts';
 import {
   attestationText,
@@ -30,7 +31,9 @@ const MAX_ITEMS = 20;
 export function renderSummary(run: RunResult, history?: History): string {
   const sections = [
     headline(run),
-    ...run.targets.map(targetMatrix),
+    ...(run.targets.length > MAX_TARGET_MATRICES
+      ? [targetOverview(run.targets)]
+      : run.targets.map(targetMatrix)),
     failingFindings(run),
     expectationsSummary(run),
     trendSummary(run, history),
