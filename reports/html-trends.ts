@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { RunResult } from '../core/run-result.ts';
 import { renderLineChart } from './charts/line-chart.ts';
 import { formatNumber } from './charts/scale.ts';
@@ -38,8 +39,8 @@ function problems(history: History): Html {
     (p) => html`<li>line ${p.line}: ${p.message.split('\n')[0] ?? ''}</li>`,
   );
   return html`<p class="note">
-      Some lines of <code>${history.file}</code> could not be read and are left out; every other
-      line is shown.
+      Some lines of <code>${basename(history.file)}</code> could not be read and are left out; every
+      other line is shown.
     </p>
     <ul>
       ${items}
