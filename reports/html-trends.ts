@@ -56,7 +56,7 @@ function targetTrends(name: string, index: number, history: History): Html {
     .slice(-TREND_RUNS);
   const id = `trend-${index}`;
 
-  return html`<h3>Target: ${name}</h3>
+  return html`<h3>Trends for ${name}</h3>
     <p class="meta">${runs.length} run(s) in the history name this target.</p>
     ${passRateChart(`${id}-pass-rate`, runs)} ${latencyChart(`${id}-latency`, runs)}`;
 }
