@@ -1,6 +1,7 @@
 import type { LoadedExpectations } from '../core/config/load-expectations.ts';
 import { ConfigError } from '../core/errors.ts';
 import type { RunResult } from '../core/run-result.ts';
+import { orderChecks } from './order-checks.ts';
 import { attestationsOf, expectationsOf, foldRun, type TargetDescription } from './fold-run.ts';
 
 /** A shard's result and the folder it was read from, to name in errors. */
@@ -18,7 +19,11 @@ export function mergeShards(shards: readonly ShardRun[], runId: string): RunResu
   const ordered = checkShards(shards);
   const results = ordered.map((s) => s.result);
   const first = results[0]!;
-  const checks = results.flatMap((r) => r.checks);
+  const suites = [...new Set(results.flatMap((r) => r.suites))];
+  const checks = orderChecks(
+    results.flatMap((r) => r.checks),
+    suites,
+  );
   const harnessErrors = results.flatMap((r) => r.harnessErrors);
   const folded = foldRun({
     targets: targetsOf(results),
@@ -42,10 +47,10 @@ export function mergeShards(shards: readonly ShardRun[], runId: string): RunResu
     durationMs: Date.parse(finishedAt) - Date.parse(startedAt),
     timeScale: first.timeScale,
     configHash: first.configHash,
-    suites: [...new Set(results.flatMap((r) => r.suites))],
+    suites,
     targets: folded.targets,
     checks,
-    suppressions: results.flatMap((r) => r.suppressions),
+    suppressions: checks.flatMap((c) => c.suppressions ?? []),
     harnessErrors,
     exitCode: folded.exitCode,
     ...(folded.expectations && { expectations: folded.expectations }),

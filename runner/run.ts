@@ -16,6 +16,7 @@ import { HARNESS_VERSION } from './harness-version.ts';
 import { resolveTargets } from './resolve-targets.ts';
 import { newRunId } from './run-id.ts';
 import { foldRun } from './fold-run.ts';
+import { orderChecks } from './order-checks.ts';
 import { publishRun } from './publish-run.ts';
 
 export interface RunOptions {
@@ -86,6 +87,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
     await Promise.all(setup.simulators.map((s) => s.stop()));
   }
 
+  const checks = orderChecks(collector.checks, options.suites);
   const folded = foldRun({
     targets: setup.targets.map((target) => ({
       name: target.name,
@@ -94,7 +96,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
       simulated: target.simulator !== undefined,
       ...(target.simulator ? { profile: target.simulator.profile } : {}),
     })),
-    checks: collector.checks,
+    checks,
     harnessErrors: collector.harnessErrors,
     attestations,
     expectations,
@@ -111,8 +113,8 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
     configHash: options.configHash,
     suites: [...options.suites],
     targets: folded.targets,
-    checks: collector.checks,
-    suppressions: collector.checks.flatMap((c) => c.suppressions ?? []),
+    checks,
+    suppressions: checks.flatMap((c) => c.suppressions ?? []),
     harnessErrors: collector.harnessErrors,
     exitCode: folded.exitCode,
     ...(folded.expectations && { expectations: folded.expectations }),
