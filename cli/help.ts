@@ -10,6 +10,7 @@ Usage:
   sms-assure lint "<message>"     encoding, fragments, cost and content findings of a text
   sms-assure verify <run folder>  check a run's files against its manifest and signature
   sms-assure compare <run> ...    one page comparing the verdicts of several runs' targets
+  sms-assure merge <run> ... --out DIR  one run from the shards of a sharded run
   sms-assure --version | --help
 
 Run "sms-assure <command> --help" for a command's options.`;
@@ -28,12 +29,17 @@ Options:
   --out DIR          reports folder (default: reports, or the config's "output")
   --time-scale N     how much faster than real time simulators run (default: 100)
   --allow-live       allow targets whose keyType is live (they text real people)
+  --expectations [TARGET=]FILE
+                     known deviations of TARGET (YAML), over its config's "expectations";
+                     TARGET may be left out when the run has one target; repeatable
+  --shard I/N        run only the I-th of N slices of the suite files (vitest's sharding);
+                     the run is partial: merge the shards with "sms-assure merge"
   --quiet            print only the summary
   -h, --help         show this help
 
 Exit codes:
-  0  nothing required failed
-  1  findings: a must/should requirement failed, or a contract check found a fault
+  0  nothing required failed (known deviations alone never fail a run)
+  1  new findings: a must/should requirement failed, or a contract check found a fault
   2  the harness or the network failed: some verdicts could not be judged
   3  bad configuration (the message names the field)`;
 

@@ -3,6 +3,7 @@ import { HARNESS_VERSION } from '../runner/harness-version.ts';
 import { compareCommand } from './compare-command.ts';
 import { MAIN_HELP } from './help.ts';
 import { lintCommand } from './lint-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import { profilesCommand } from './profiles-command.ts';
 import { runCommand } from './run-command.ts';
 import { simulatorCommand } from './simulator-command.ts';
@@ -26,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await verifyCommand(rest);
       case 'compare':
         return await compareCommand(rest);
+      case 'merge':
+        return await mergeCommand(rest);
       case '--version':
       case '-v':
         console.log(HARNESS_VERSION);

@@ -10,6 +10,8 @@ import { PROFILES } from '../simulators/index.ts';
 import { RUN_HELP } from './help.ts';
 import { parseOptions, positiveNumber } from './parse-options.ts';
 import { printCheck, printSummary } from './progress.ts';
+import { parseExpectationFlags, parseShard } from './run-flags.ts';
+import { printRunNotes } from './run-notes.ts';
 
 /** The default when no config is given: the embedded simulator, Notify dialect, compliant. */
 const DEFAULT_CONFIG = {
@@ -24,6 +26,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     out: { type: 'string' },
     'time-scale': { type: 'string' },
     'allow-live': { type: 'boolean' },
+    expectations: { type: 'string', multiple: true },
+    shard: { type: 'string' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -42,6 +46,11 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     : config;
   const suites = selectSuites(values.suite ?? config.suites ?? [...SUITES]);
   const quiet = values.quiet ?? false;
+  const shard = parseShard(values.shard);
+  const expectationFiles = parseExpectationFlags(
+    values.expectations ?? [],
+    effective.targets.map((t) => t.name),
+  );
   const outputRoot = values.out ?? effective.output;
   if (!outputRoot.trim()) throw new ConfigError('command line', ['--out: needs a folder']);
   await assertWritable(outputRoot, values.out ? '--out' : `${configSource(values)}: output`);
@@ -54,6 +63,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     outputRoot,
     allowLive: values['allow-live'] ?? false,
     env: process.env,
+    expectationFiles,
+    ...(shard && { shard }),
     onCheck: (record) => {
       if (!quiet) printCheck(record);
     },
@@ -62,6 +73,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     },
   });
 
+  printRunNotes(outcome.result, outcome.history);
   printSummary(outcome.result, displayPath(outcome.folder), outcome.files);
   return outcome.result.exitCode;
 }
@@ -126,7 +138,7 @@ async function assertWritable(folder: string, what: string) {
 }
 
 /** Paths under the working folder are shown relative to it, others in full. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
   const near = relative(process.cwd(), path);
   return near && !near.startsWith('..') ? near : path;
 }

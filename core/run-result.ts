@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttestationSchema } from './attestation.ts';
 import { CheckRecordSchema, SuppressionEntrySchema } from './check-record.ts';
+import { TargetExpectationsSchema } from './expectations.ts';
 import { VERDICTS } from './verdict.ts';
 
 export const RUN_RESULT_SCHEMA_VERSION = 1;
@@ -41,6 +42,14 @@ export const RunResultSchema = z.object({
   suppressions: z.array(SuppressionEntrySchema),
   harnessErrors: z.array(z.string()),
   exitCode: z.number().int(),
+  /** Known deviations per target that has an expectations file, and what the run made of them. */
+  expectations: z.array(TargetExpectationsSchema).optional(),
+  /** Present on a partial run: the slice of the suite files it ran (vitest's sharding). */
+  shard: z
+    .object({ index: z.number().int().positive(), count: z.number().int().positive() })
+    .optional(),
+  /** Present on a run merged from shards: the shards' run ids, in shard order. */
+  mergedFrom: z.array(z.string()).optional(),
 });
 
 export type RequirementResult = z.infer<typeof RequirementResultSchema>;

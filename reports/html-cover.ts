@@ -27,6 +27,11 @@ function facts(run: RunResult): Html {
     ['Configuration hash', html`<code>${run.configHash}</code>`],
     ['Time scale', timeScale(run)],
     ['Suites', run.suites.join(', ') || 'none'],
+    run.shard !== undefined && [
+      'Shard',
+      `${run.shard.index} of ${run.shard.count}: a partial run, to be merged with the others`,
+    ],
+    run.mergedFrom !== undefined && ['Merged from', run.mergedFrom.join(', ')],
   ]);
 }
 

@@ -134,7 +134,7 @@ describe('requirement matrix', () => {
 });
 
 describe('drill-down', () => {
-  const checks = findAll(document, 'details');
+  const checks = findAll(document, 'details').filter((d) => d.attributes.class === 'check');
   const checkNamed = (slug: string): MarkupElement =>
     checks.find((c) => c.attributes.id?.endsWith(slug)) ?? document;
 

@@ -3,10 +3,13 @@ import type { RunResult } from '../core/run-result.ts';
 import { CheckAnchors } from './check-anchors.ts';
 import { groupChecks, type CheckGroup } from './check-groups.ts';
 import { renderCover } from './html-cover.ts';
+import { renderExpectations } from './html-expectations.ts';
 import { renderHarnessErrors } from './html-harness-errors.ts';
 import { PRINT_SCRIPT, REPORT_CSS } from './html-styles.ts';
 import { renderSuppressions } from './html-suppressions.ts';
 import { renderCheckGroups, renderTarget } from './html-target.ts';
+import { renderTrends } from './html-trends.ts';
+import type { History } from './history.ts';
 import { html, trusted, type Html } from './html-template.ts';
 import { verdictKey } from './html-verdict.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
@@ -16,7 +19,7 @@ import { REPORT_FILE_NAMES } from './report-files.ts';
  * the inline style and script below, by hash, so even text that escaped escaping could neither
  * run nor fetch anything.
  */
-export function renderHtmlReport(run: RunResult): string {
+export function renderHtmlReport(run: RunResult, extras: ReportExtras = {}): string {
   const groups = groupChecks(run);
   const anchors = new CheckAnchors(run.checks);
   const listed = new Set(run.targets.map((t) => t.name));
@@ -29,11 +32,17 @@ export function renderHtmlReport(run: RunResult): string {
         renderTarget(target, index, groupsOf(groups, target.name), anchors),
       )}
       ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderSuppressions(run)}
-      ${renderHarnessErrors(run)}
+      ${renderHarnessErrors(run)} ${renderExpectations(run)} ${renderTrends(run, extras.history)}
     </main>
     ${footer(run)}`;
 
   return page(run, main).value;
+}
+
+/** What a report shows beyond the run itself. */
+export interface ReportExtras {
+  /** Earlier runs under the same reports folder, this one included, for the trends. */
+  readonly history?: History | undefined;
 }
 
 function page(run: RunResult, content: Html): Html {
@@ -66,6 +75,8 @@ function navigation(run: RunResult): Html {
       ${targets}
       <li><a href="#suppressions">Suppression list</a></li>
       <li><a href="#harness-errors">Harness errors</a></li>
+      <li><a href="#expectations">Known deviations</a></li>
+      <li><a href="#trends">Trends across runs</a></li>
     </ul>
   </nav>`;
 }

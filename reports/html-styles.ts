@@ -1,3 +1,4 @@
+import { CHART_CSS } from './charts/chart-styles.ts';
 import { JUDGEMENT_COLOURS, PAGE_COLOURS } from './html-palette.ts';
 import { JUDGEMENTS } from './verdict-wording.ts';
 
@@ -60,7 +61,7 @@ figcaption{font-weight:600}
   details::details-content{content-visibility:visible}
   .verdict,thead th{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
-`.trimStart();
+${CHART_CSS}`.trimStart();
 
 /**
  * Opens every check before printing and restores the page after. Browsers without

@@ -2,6 +2,7 @@ import type { CheckRecord } from '../core/check-record.ts';
 import type { TargetResult } from '../core/run-result.ts';
 import type { CheckAnchors } from './check-anchors.ts';
 import type { CheckGroup } from './check-groups.ts';
+import { renderTargetCharts } from './html-charts.ts';
 import { renderCheck } from './html-check.ts';
 import { renderTargetFindings } from './html-findings.ts';
 import { renderMatrix } from './html-matrix.ts';
@@ -27,6 +28,8 @@ export function renderTarget(
     ${renderMatrix(target, anchors)}
     <h3>Findings</h3>
     ${renderTargetFindings(checks, anchors)}
+    <h3>Charts</h3>
+    ${renderTargetCharts(checks, index)}
     <h3>Checks</h3>
     ${renderCheckGroups(groups, anchors)}
   </section>`;

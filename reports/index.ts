@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../core/run-result.ts';
+import type { History } from './history.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { renderResultJson, renderSchemaJson } from './json-report.ts';
 import { renderJunit } from './junit-report.ts';
@@ -12,6 +13,8 @@ import { renderSummary } from './summary-report.ts';
 import { renderSuppressionList } from './suppression-list.ts';
 
 export { exitCodeMeaning } from './exit-code.ts';
+export { appendHistory, readHistory, HISTORY_FILE, type History } from './history.ts';
+export { historyRecordOf, type HistoryRecord } from './history-record.ts';
 export { writeLatestPointer, type LatestPointer } from './latest-pointer.ts';
 export { verifyManifest, type Manifest, type ManifestCheck } from './manifest.ts';
 export {
@@ -34,6 +37,8 @@ export type WrittenReports = ReportFiles & { readonly signature?: string };
 export interface WriteOptions {
   /** Where the signing key is looked for (see `readSigningKey`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** The runs so far, this one included, for the trends in the HTML report and summary. */
+  readonly history?: History | undefined;
 }
 
 /**
@@ -52,7 +57,7 @@ export async function writeReports(
   options: WriteOptions = {},
 ): Promise<WrittenReports> {
   const valid = parseRun(run);
-  const contents = renderAll(valid);
+  const contents = renderAll(valid, options.history);
   // Read before anything is written, so an unusable key leaves no unsigned run behind.
   const signingKey = await readSigningKey(options.env ?? process.env);
 
@@ -75,13 +80,13 @@ export async function writeReports(
 type ContentKind = Exclude<ReportKind, 'manifest'>;
 
 /** Renders everything before writing anything, so a rendering bug leaves no half-written run. */
-function renderAll(run: RunResult): Record<ContentKind, string> {
+function renderAll(run: RunResult, history: History | undefined): Record<ContentKind, string> {
   return {
     result: renderResultJson(run),
     schema: renderSchemaJson(),
-    html: renderHtmlReport(run),
+    html: renderHtmlReport(run, { history }),
     junit: renderJunit(run),
-    summary: renderSummary(run),
+    summary: renderSummary(run, history),
     suppressions: renderSuppressionList(run),
   };
 }

@@ -10,7 +10,7 @@ test('summarises the run for a CI job page', () => {
   expect(summary).toMatchInlineSnapshot(`
     "# sms-assure run <run-id>
 
-    **Exit code 1** — findings: a must or should requirement failed, or an API contract check found a fault.
+    **Exit code 1** — new findings: a must or should requirement failed, or an API contract check found a fault.
 
     2 targets, 8 checks.
 

@@ -1,9 +1,14 @@
 import type { CheckRecord } from '../core/check-record.ts';
 import type { Finding } from '../core/evidence.ts';
+import { knownDeviation } from '../core/expectations.ts';
 import type { RunResult, TargetResult } from '../core/run-result.ts';
 import { exitCodeMeaning } from './exit-code.ts';
+import type { History } from './history.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
+import { expectationsSummary } from './summary-expectations.ts';
+import { MAX_TARGET_MATRICES, targetOverview } from './summary-targets.ts';
+import { trendSummary } from './summary-trends.ts';
 import {
   attestationText,
   countOutcomes,
@@ -23,11 +28,15 @@ import {
 const MAX_ITEMS = 20;
 
 /** `summary.md`: a short page for a CI job, pointing at the full reports beside it. */
-export function renderSummary(run: RunResult): string {
+export function renderSummary(run: RunResult, history?: History): string {
   const sections = [
     headline(run),
-    ...run.targets.map(targetMatrix),
+    ...(run.targets.length > MAX_TARGET_MATRICES
+      ? [targetOverview(run.targets)]
+      : run.targets.map(targetMatrix)),
     failingFindings(run),
+    expectationsSummary(run),
+    trendSummary(run, history),
     harnessErrors(run),
     fileLinks(),
   ];
@@ -102,13 +111,13 @@ function matrixRow(row: MatrixRow): string {
 function failingFindings(run: RunResult): string {
   const failing = run.checks
     .filter((check) => check.outcome === 'fail')
-    .flatMap((check) => check.findings.map((finding) => findingLine(check, finding)));
+    .flatMap((check) => check.findings.map((finding) => findingLine(run, check, finding)));
   if (failing.length === 0) return '';
 
   return ['## Failing findings', '', ...capped(failing)].join('\n');
 }
 
-function findingLine(check: CheckRecord, finding: Finding): string {
+function findingLine(run: RunResult, check: CheckRecord, finding: Finding): string {
   const requirement =
     finding.requirement ?? (check.covers.map((c) => c.id).join(', ') || `contract: ${check.id}`);
   const values = [
@@ -117,7 +126,8 @@ function findingLine(check: CheckRecord, finding: Finding): string {
   ].filter((v): v is string => typeof v === 'string');
   const detail = values.length > 0 ? ` (${values.join('; ')})` : '';
 
-  const text = `${check.target} · ${requirement} · ${finding.code}: ${finding.message}${detail}`;
+  const known = knownDeviation(deviationsOf(run, check.target), check, finding) ? 'known · ' : '';
+  const text = `${known}${check.target} · ${requirement} · ${finding.code}: ${finding.message}${detail}`;
   return `- ${escapeMarkdown(text)}`;
 }
 
@@ -150,4 +160,8 @@ function fileLinks(): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function deviationsOf(run: RunResult, target: string) {
+  return run.expectations?.find((e) => e.target === target)?.deviations ?? [];
 }

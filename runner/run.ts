@@ -8,18 +8,16 @@ import { RUN_RESULT_SCHEMA_VERSION, type RunResult } from '../core/run-result.ts
 import { suiteFile, type SuiteName } from '../core/suites.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { startCallbackReceiver } from '../providers/callback-receiver.ts';
-import {
-  readSigningKey,
-  writeLatestPointer,
-  writeReports,
-  type ReportFiles,
-} from '../reports/index.ts';
+import { loadExpectations } from '../core/config/load-expectations.ts';
+import { readSigningKey, type History, type ReportFiles } from '../reports/index.ts';
 import { checkBudgetMs } from '../suites/support/check-budget.ts';
 import { EvidenceCollector, type ProgressListener } from './evidence-collector.ts';
 import { HARNESS_VERSION } from './harness-version.ts';
 import { resolveTargets } from './resolve-targets.ts';
 import { newRunId } from './run-id.ts';
-import { exitCodeOf, requirementMatrix } from './verdicts.ts';
+import { foldRun } from './fold-run.ts';
+import { orderChecks } from './order-checks.ts';
+import { publishRun } from './publish-run.ts';
 
 export interface RunOptions {
   readonly config: Config;
@@ -32,12 +30,17 @@ export interface RunOptions {
   readonly onCheck: ProgressListener;
   readonly onStage?: (stage: string) => void;
   readonly runId?: string;
+  /** Expectations files by target name, over the targets' own `expectations`. */
+  readonly expectationFiles?: ReadonlyMap<string, string>;
+  /** Run only this slice of the suite files (vitest's sharding); the run is then partial. */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 export interface RunOutcome {
   readonly result: RunResult;
   readonly folder: string;
   readonly files: ReportFiles;
+  readonly history?: History;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +57,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   // An unusable signing key would only be found when the reports are written: fail first.
   await readSigningKey(options.env);
   const attestations = await loadAttestations(config.targets);
+  const expectations = await loadExpectations(config.targets, options.expectationFiles);
 
   await using receiver = await startCallbackReceiver();
   options.onStage?.('starting targets');
@@ -77,22 +81,26 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
       allureDir: join(folder, 'allure-results'),
       // Above every check's own budget, so vitest's timeout never ends a check before it does.
       testTimeoutMs: Math.max(...setup.targets.map(checkBudgetMs)) + 30_000,
+      ...(options.shard && { shard: `${options.shard.index}/${options.shard.count}` }),
     });
   } finally {
     await Promise.all(setup.simulators.map((s) => s.stop()));
   }
 
-  const targets = setup.targets.map((target) => ({
-    name: target.name,
-    dialect: target.dialect,
-    baseUrl: target.baseUrl,
-    simulated: target.simulator !== undefined,
-    ...(target.simulator ? { profile: target.simulator.profile } : {}),
-    requirements: requirementMatrix(
-      collector.checks.filter((c) => c.target === target.name),
-      attestations.get(target.name),
-    ),
-  }));
+  const checks = orderChecks(collector.checks, options.suites);
+  const folded = foldRun({
+    targets: setup.targets.map((target) => ({
+      name: target.name,
+      dialect: target.dialect,
+      baseUrl: target.baseUrl,
+      simulated: target.simulator !== undefined,
+      ...(target.simulator ? { profile: target.simulator.profile } : {}),
+    })),
+    checks,
+    harnessErrors: collector.harnessErrors,
+    attestations,
+    expectations,
+  });
   const finished = new Date();
   const result: RunResult = {
     schemaVersion: RUN_RESULT_SCHEMA_VERSION,
@@ -104,21 +112,18 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
     timeScale: config.timeScale,
     configHash: options.configHash,
     suites: [...options.suites],
-    targets,
-    checks: collector.checks,
-    suppressions: collector.checks.flatMap((c) => c.suppressions ?? []),
+    targets: folded.targets,
+    checks,
+    suppressions: checks.flatMap((c) => c.suppressions ?? []),
     harnessErrors: collector.harnessErrors,
-    exitCode: exitCodeOf(
-      targets.map((t) => t.requirements),
-      collector.checks,
-      collector.harnessErrors,
-    ),
+    exitCode: folded.exitCode,
+    ...(folded.expectations && { expectations: folded.expectations }),
+    ...(options.shard && { shard: options.shard }),
   };
 
   options.onStage?.('writing reports');
-  const files = await writeReports(result, folder, { env: options.env });
-  await writeLatestPointer(resolve(options.outputRoot), folder);
-  return { result, folder, files };
+  const published = await publishRun(result, options.outputRoot, folder, options.env);
+  return { result, folder, ...published };
 }
 
 interface SuiteRun {
@@ -126,6 +131,7 @@ interface SuiteRun {
   readonly runId: string;
   readonly allureDir: string;
   readonly testTimeoutMs: number;
+  readonly shard?: string;
 }
 
 async function runSuites(
@@ -145,6 +151,7 @@ async function runSuites(
       provide: { targets: run.targets, runId: run.runId },
       testTimeout: run.testTimeoutMs,
       passWithNoTests: true,
+      ...(run.shard && { shard: run.shard }),
     },
     { test: { exclude: [] } },
   );

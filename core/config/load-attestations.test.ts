@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AttestationFileSchema } from '../attestation.ts';
-import { ConfigError } from '../errors.ts';
 import { loadAttestations } from './load-attestations.ts';
-import { parseYaml } from './parse-yaml.ts';
 import { TargetConfigSchema } from './schema.ts';
+import { yamlProblems } from '../../test/support/yaml-problems.ts';
 
 const GOOD = [
   'supplier: Example Telecom Ltd',
@@ -21,13 +20,7 @@ const GOOD = [
 ].join('\n');
 
 function problems(text: string): string[] {
-  try {
-    parseYaml(text, 'answers.yaml', AttestationFileSchema);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+  return yamlProblems(text, 'answers.yaml', AttestationFileSchema);
 }
 
 test('a questionnaire is read with its accepted and unaccepted answers', async () => {

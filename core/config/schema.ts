@@ -58,6 +58,8 @@ export const TargetConfigSchema = z
     pollIntervalSeconds: z.number().positive().max(300).optional(),
     /** The supplier's questionnaire (YAML), relative to the working folder. */
     attestations: z.string().min(1).optional(),
+    /** The supplier's known deviations (YAML), relative to the working folder. */
+    expectations: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((target, ctx) => {

@@ -160,6 +160,38 @@ describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
+
+  test('each target has its charts as named images, each with its data as a table', async () => {
+    await using context = await freshContext(browser);
+    const { page } = await openReport(context);
+    const region = page.getByRole('region', { name: `Target: ${COMPLIANT}` });
+
+    for (const title of ['Receipt latency distribution', 'Message timelines', 'Throughput']) {
+      const chart = region.getByRole('img', { name: title });
+      expect(await chart.count(), title).toBe(1);
+      const data = region.locator('details.chart-data caption', { hasText: title });
+      expect(await data.count(), title).toBe(1);
+    }
+    await region.locator('.charts').screenshot({ path: join(ARTIFACTS_DIR, 'report-charts.png') });
+  });
+
+  test('printed, no chart or table is wider than the paper, and a PDF comes out', async () => {
+    await using context = await freshContext(browser);
+    const { page } = await openReport(context);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 700, height: 1000 });
+
+    const overflowing: string[] = [];
+    for (const element of await page.locator('svg.chart, table').all()) {
+      const box = await element.boundingBox();
+      if (box && box.x + box.width > 701)
+        overflowing.push((await element.innerText()).slice(0, 60));
+    }
+    const pdf = await page.pdf({ path: join(ARTIFACTS_DIR, 'report.pdf'), format: 'A4' });
+
+    expect(overflowing).toEqual([]);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });
 
 /** Opens each check as a reader would, by its summary. */
