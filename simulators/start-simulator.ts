@@ -13,6 +13,7 @@ import {
   type OutcomeRule,
 } from './aggregator/network-model.ts';
 import { isProfileName, profileBehaviour, type ProfileName } from './aggregator/profiles.ts';
+import { ReceiptFaker } from './aggregator/receipt-faking.ts';
 import { Router } from './aggregator/router.ts';
 import { listen } from './aggregator/server.ts';
 import { ShownSenders } from './aggregator/shown-senders.ts';
@@ -52,6 +53,8 @@ export interface SimulatorOptions {
    * @default true
    */
   internationalSms?: boolean | undefined;
+  /** Makes the profile's random choices (which texts `fake-receipts-share` drops) repeatable. */
+  seed?: number | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
@@ -120,14 +123,17 @@ async function assemble(
 
   const clock = new SimClock(settings.timeScale);
   const callbacks = new NotifyCallbacks(store);
+  const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
   const lifecycle = new MessageLifecycle({
     store,
     clock,
-    network: new NetworkModel(options.outcomeRules ?? DEFAULT_OUTCOME_RULES),
+    network: new NetworkModel(rules),
     profile,
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
     dialects: { notify: callbacks },
+    receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
+    directory: senders,
   });
 
   const router = new Router();

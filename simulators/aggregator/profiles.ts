@@ -17,6 +17,10 @@ export const PROFILES = [
   'sender-truncated',
   'replies-dropped',
   'overseas-surcharge',
+  'fake-receipts-all',
+  'fake-receipts-share',
+  'fake-receipts-unless-known',
+  'text-altered',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -26,6 +30,12 @@ export type ProfileName = (typeof PROFILES)[number];
  * different text on every second message to the same handset.
  */
 export type SenderDisplay = 'as-chosen' | 'random-long-number' | 'alternating';
+
+/**
+ * Which texts the network would deliver a route drops while still reporting them delivered:
+ * none, all, a random share, or all but those to numbers it has seen used before.
+ */
+export type ReceiptFaking = 'none' | 'all' | 'share' | 'unless-known';
 
 /** What a profile changes; the compliant values are in `COMPLIANT`. */
 export interface ProfileBehaviour {
@@ -48,6 +58,9 @@ export interface ProfileBehaviour {
   readonly keepsReplies: boolean;
   /** Whether texts abroad cost more per fragment than at home. */
   readonly surchargesAbroad: boolean;
+  readonly fakesReceipts: ReceiptFaking;
+  /** Whether texts arrive altered: characters replaced, links rewritten, cut to one part. */
+  readonly altersText: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -60,6 +73,8 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   truncatesLongSenders: false,
   keepsReplies: true,
   surchargesAbroad: false,
+  fakesReceipts: 'none',
+  altersText: false,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -140,6 +155,37 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     name: 'overseas-surcharge',
     description: 'Charges texts abroad an international rate multiplier above 1.',
     surchargesAbroad: true,
+  },
+  'fake-receipts-all': {
+    ...COMPLIANT,
+    name: 'fake-receipts-all',
+    description:
+      'Reports every text the network would deliver as delivered, but none reaches a handset.',
+    fakesReceipts: 'all',
+  },
+  'fake-receipts-share': {
+    ...COMPLIANT,
+    name: 'fake-receipts-share',
+    description:
+      'Drops 5% of the texts the network would deliver, chosen at random per text, and still ' +
+      'reports them delivered.',
+    fakesReceipts: 'share',
+  },
+  'fake-receipts-unless-known': {
+    ...COMPLIANT,
+    name: 'fake-receipts-unless-known',
+    description:
+      'Reports texts delivered without delivering them, except to numbers it has seen used ' +
+      'before (published test numbers, numbers texted earlier).',
+    fakesReceipts: 'unless-known',
+  },
+  'text-altered': {
+    ...COMPLIANT,
+    name: 'text-altered',
+    description:
+      'Alters texts on the way: characters outside ASCII become ?, links are rewritten to a ' +
+      'tracker, and a text of several parts arrives as its first part only.',
+    altersText: true,
   },
 };
 
