@@ -8,6 +8,7 @@ export const SUITES = [
   'replies',
   'overseas',
   'content',
+  'truth',
 ] as const;
 
 export type SuiteName = (typeof SUITES)[number];

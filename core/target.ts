@@ -1,3 +1,5 @@
+import type { TruthPlan } from './truth-plan.ts';
+
 /**
  * A target as the suites see it: a configured adapter, fully resolved, with nothing left to
  * look up. It crosses into vitest workers, so it holds plain data only.
@@ -55,4 +57,6 @@ export interface ResolvedTarget {
     readonly profile: string;
     readonly timeScale: number;
   };
+  /** What the truth check sends and where it looks; absent when nothing can be observed. */
+  readonly truth?: TruthPlan;
 }

@@ -55,7 +55,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   await readSigningKey(options.env);
   const attestations = await loadAttestations(config.targets);
 
-  await using receiver = await startCallbackReceiver();
+  await using receiver = await startCallbackReceiver('127.0.0.1', config.receiverPort);
   options.onStage?.('starting targets');
   const setup = await resolveTargets(config.targets, {
     source: options.configSource,
