@@ -7,6 +7,7 @@ import { renderHarnessErrors } from './html-harness-errors.ts';
 import { PRINT_SCRIPT, REPORT_CSS } from './html-styles.ts';
 import { renderSuppressions } from './html-suppressions.ts';
 import { renderCheckGroups, renderTarget } from './html-target.ts';
+import { renderTruth } from './html-truth.ts';
 import { html, trusted, type Html } from './html-template.ts';
 import { verdictKey } from './html-verdict.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
@@ -28,7 +29,8 @@ export function renderHtmlReport(run: RunResult): string {
       ${run.targets.map((target, index) =>
         renderTarget(target, index, groupsOf(groups, target.name), anchors),
       )}
-      ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderSuppressions(run)}
+      ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderTruth(run)}
+      ${renderSuppressions(run)}
       ${renderHarnessErrors(run)}
     </main>
     ${footer(run)}`;
