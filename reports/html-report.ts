@@ -30,8 +30,7 @@ export function renderHtmlReport(run: RunResult): string {
         renderTarget(target, index, groupsOf(groups, target.name), anchors),
       )}
       ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderTruth(run)}
-      ${renderSuppressions(run)}
-      ${renderHarnessErrors(run)}
+      ${renderSuppressions(run)} ${renderHarnessErrors(run)}
     </main>
     ${footer(run)}`;
 

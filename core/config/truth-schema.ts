@@ -65,13 +65,22 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
       }
     }
   }
-  if (observer.kind === 'webhook' && !target.simulator) {
-    const allowed = new Set(target.allowList.map(digitsOf));
+  if (target.simulator) return;
+
+  // A real target texts only numbers its allowList names, observers' numbers included.
+  const allowed = new Set(target.allowList.map(digitsOf));
+  const message = 'also list it in allowList: the harness texts only numbers listed there';
+  if (observer.kind === 'webhook') {
     observer.numbers.forEach((number, index) => {
-      if (allowed.has(digitsOf(number))) return;
-      const message = 'also list it in allowList: the harness texts only numbers listed there';
-      ctx.addIssue({ code: 'custom', path: [...path, 'numbers', index], message });
+      if (!allowed.has(digitsOf(number))) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'numbers', index], message });
+      }
     });
+  }
+  if (observer.kind === 'received-texts' && observer.number) {
+    if (!allowed.has(digitsOf(observer.number))) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'number'], message });
+    }
   }
 }
 
