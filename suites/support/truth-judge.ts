@@ -1,9 +1,10 @@
-import { describeChange, textChanges } from '../../content/text-changes.ts';
+import { textChanges } from '../../content/text-changes.ts';
 import type { Finding } from '../../core/evidence.ts';
 import { maskNumber } from '../../core/redact.ts';
 import { sampleSizeToDetect } from '../../core/statistics/detection.ts';
 import { wilsonInterval } from '../../core/statistics/wilson.ts';
 import type { TruthEvidence, TruthProbe } from '../../core/truth-evidence.ts';
+import { senderFindings, textFindings, type Unjudged } from './truth-arrivals.ts';
 import type { WatchedProbe } from './truth-watch.ts';
 
 /** The route the default sample is sized to catch, and how surely. */
@@ -22,7 +23,7 @@ export interface TruthContext {
 export interface TruthJudgement {
   readonly evidence: TruthEvidence;
   readonly findings: Finding[];
-  readonly unjudged: { readonly requirement: string; readonly reason: string }[];
+  readonly unjudged: Unjudged[];
   readonly notes: string[];
 }
 
@@ -38,11 +39,11 @@ export function judgeTruth(
 ): TruthJudgement {
   const probes = watched.map((w) => probeRecord(w, context));
   const findings: Finding[] = [];
-  const unjudged: TruthJudgement['unjudged'] = [];
+  const unjudged: Unjudged[] = [];
 
   const fakeReceipts = fakeShare(probes);
   receiptFindings(probes, fakeReceipts, context, findings, unjudged);
-  senderFindings(watched, context, findings, unjudged);
+  senderFindings(watched, context.senderExpected, context.redact, findings, unjudged);
   textFindings(probes, findings, unjudged);
   const notes = sparedKnownNumbers(probes);
 
@@ -70,15 +71,15 @@ export function judgeTruth(
  * that whitelists numbers once it has seen them: the reason each run draws new ones.
  */
 function sparedKnownNumbers(probes: readonly TruthProbe[]): string[] {
-  const fakedFirst = new Set(
-    probes.filter((p) => p.group === 'sample' && p.verdict === 'fake-receipt').map((p) => p.to),
-  );
-  const spared = probes.filter(
-    (p) => p.group === 'follow-up' && p.handsetSaw === 'arrived' && fakedFirst.has(p.to),
-  );
-  if (spared.length === 0) return [];
+  const faked = new Set<string>();
+  let spared = 0;
+  for (const probe of probes) {
+    if (probe.handsetSaw === 'arrived' && faked.has(probe.to)) spared += 1;
+    if (probe.verdict === 'fake-receipt') faked.add(probe.to);
+  }
+  if (spared === 0) return [];
   return [
-    `${spared.length} second text(s) arrived at numbers whose first text was faked: the route ` +
+    `${spared} later text(s) arrived at numbers whose earlier text was faked: the route ` +
       'delivers to numbers once it has seen them, so only numbers new to it show the fakes',
   ];
 }
@@ -144,7 +145,7 @@ function receiptFindings(
   share: TruthEvidence['fakeReceipts'],
   context: TruthContext,
   findings: Finding[],
-  unjudged: TruthJudgement['unjudged'],
+  unjudged: Unjudged[],
 ) {
   const fakes = probes.filter((p) => p.verdict === 'fake-receipt');
   const falseFailures = probes.filter((p) => p.verdict === 'false-failure');
@@ -177,95 +178,6 @@ function receiptFindings(
       reason: 'no text reported delivered could be checked against the observer',
     });
   }
-}
-
-function senderFindings(
-  watched: readonly WatchedProbe[],
-  context: TruthContext,
-  findings: Finding[],
-  unjudged: TruthJudgement['unjudged'],
-) {
-  const arrived = watched.filter((w) => w.observed);
-  const expected = context.senderExpected;
-  const firsts = arrived.filter((w) => w.probe.group === 'sample');
-
-  if (!expected || firsts.length === 0) {
-    const why = expected ? 'no text arrived to show its sender' : 'no expected sender is set';
-    unjudged.push({ requirement: 'SID-01', reason: why });
-  } else {
-    const replaced = firsts.filter((w) => !sameSender(w.observed?.from ?? '', expected));
-    if (replaced.length > 0) {
-      findings.push({
-        code: 'sender_replaced',
-        requirement: 'SID-01',
-        message: `${replaced.length} of ${firsts.length} texts showed another sender on arrival`,
-        expected,
-        actual: context.redact(replaced[0]?.observed?.from ?? ''),
-      });
-    }
-  }
-
-  const byNumber = new Map<string, Set<string>>();
-  for (const w of arrived) {
-    const senders = byNumber.get(w.probe.to) ?? new Set();
-    senders.add(w.observed?.from ?? '');
-    byNumber.set(w.probe.to, senders);
-  }
-  const split = [...byNumber.values()].filter((senders) => senders.size > 1);
-  if (split.length > 0) {
-    findings.push({
-      code: 'thread_split',
-      requirement: 'SID-02',
-      message: `${split.length} number(s) got texts from more than one sender, splitting the thread`,
-      expected: '1 sender for each person',
-      actual: `up to ${Math.max(...split.map((s) => s.size))} senders`,
-    });
-  } else if (!hasTwo(arrived)) {
-    unjudged.push({ requirement: 'SID-02', reason: 'no number got two texts that arrived' });
-  }
-}
-
-function hasTwo(arrived: readonly WatchedProbe[]): boolean {
-  const counts = new Map<string, number>();
-  for (const w of arrived) counts.set(w.probe.to, (counts.get(w.probe.to) ?? 0) + 1);
-  return [...counts.values()].some((n) => n > 1);
-}
-
-function textFindings(
-  probes: readonly TruthProbe[],
-  findings: Finding[],
-  unjudged: TruthJudgement['unjudged'],
-) {
-  const arrived = probes.filter((p) => p.handsetSaw === 'arrived');
-  if (arrived.length === 0) {
-    unjudged.push({
-      requirement: 'CONT-01',
-      reason: 'no text arrived to compare with the one sent',
-    });
-    return;
-  }
-
-  const counts = new Map<string, number>();
-  for (const change of arrived.flatMap((p) => p.changes)) {
-    counts.set(change, (counts.get(change) ?? 0) + 1);
-  }
-  for (const [change, count] of counts) {
-    findings.push({
-      code: `text_${change.replaceAll('-', '_')}`,
-      requirement: 'CONT-01',
-      message: `${count} of ${arrived.length} texts arrived ${describeChange(change)}`,
-      expected: 'the text as sent',
-      actual: describeChange(change),
-    });
-  }
-}
-
-/** Senders match as numbers whatever their spelling, and as texts exactly. */
-function sameSender(shown: string, expected: string): boolean {
-  const digits = (s: string) => s.replace(/\D/g, '').replace(/^(44|0)/, '');
-  const numeric = (s: string) => /^\+?[\d\s]+$/.test(s);
-  if (numeric(shown) && numeric(expected)) return digits(shown) === digits(expected);
-  return shown === expected;
 }
 
 function percent(share: number): string {

@@ -30,12 +30,18 @@ beforeEach(async () => {
 afterEach(() => receiver.stop());
 
 /** Polls the handsets and posts each new text to the webhook, until stopped. */
-function forwardingApps(controlUrl: string): { stop(): void } {
+function forwardingApps(controlUrl: string): { stop(): Promise<void> } {
   const posted = new Set<string>();
+  let inFlight: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    void Promise.all(PHONES.map((phone) => forward(controlUrl, phone, posted)));
+    inFlight = Promise.all([inFlight, ...PHONES.map((p) => forward(controlUrl, p, posted))]);
   }, 20);
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
 }
 
 async function forward(controlUrl: string, phone: string, posted: Set<string>) {
@@ -92,7 +98,7 @@ async function truthThrough(profile: ProfileName) {
       redact: (text) => text,
     });
   } finally {
-    apps.stop();
+    await apps.stop();
   }
 }
 

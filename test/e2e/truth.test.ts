@@ -39,6 +39,13 @@ targets:
     dialect: notify
     simulator: { profile: fake-receipts-all }
     truth: { sampleSize: 20, observer: { kind: received-texts } }
+  - name: known-fresh
+    dialect: notify
+    simulator: { profile: fake-receipts-unless-known }
+  - name: known-fixed
+    dialect: notify
+    simulator: { profile: fake-receipts-unless-known }
+    truth: { sampleSize: 20, observer: { kind: received-texts } }
 `;
 
 let run: CliRun;
@@ -114,6 +121,21 @@ describe('a route faking 5% of receipts, chosen per text', () => {
     expect(verdictOf(result, 'share', 'RCPT-01')).toBe('fail');
     expect(verdictOf(result, 'share', 'SID-01')).toBe('pass');
     expect(verdictOf(result, 'share', 'SID-02')).toBe('pass');
+  });
+});
+
+describe('a route that fakes receipts except to numbers it has seen before', () => {
+  test('is caught on every text to numbers drawn afresh', () => {
+    expect(truthOf('known-fresh').fakeReceipts).toMatchObject({ fakes: SAMPLE, judged: SAMPLE });
+    expect(verdictOf(result, 'known-fresh', 'RCPT-01')).toBe('fail');
+  });
+
+  test('fakes only the first text to a fixed number, and the report says why', () => {
+    const check = truthCheck('known-fixed');
+    const notes = check.evidence.flatMap((e) => (e.kind === 'note' ? [e.text] : []));
+
+    expect(truthOf('known-fixed').fakeReceipts).toMatchObject({ fakes: 1, judged: 20 });
+    expect(notes).toContainEqual(expect.stringMatching(/19 later text\(s\) arrived/));
   });
 });
 
