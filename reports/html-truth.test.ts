@@ -81,7 +81,7 @@ describe('the receipt truthfulness section', () => {
     const text = textOf(section ?? document).replace(/\s+/g, ' ');
 
     expect(text).toContain('Fake receipts: 1 of 3 sample texts reported delivered (33.3%)');
-    expect(text).toContain('95.0% Wilson interval 6.2% to 79.2%');
+    expect(text).toContain('95% Wilson interval 6.2% to 79.2%');
     expect(text).toContain('a run needs 59 texts; this run sent 3');
   });
 

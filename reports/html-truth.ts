@@ -39,7 +39,7 @@ function renderSample(target: string, truth: TruthEvidence): Html {
       Observer: ${truth.observer}.
       ${
         truth.freshNumbers
-          ? 'Numbers were drawn afresh for this run, so a route sparing known test numbers shows.'
+          ? 'A route sparing numbers it knows cannot hide from numbers new to it.'
           : 'The observer has fixed numbers, which a route could learn and spare.'
       }
     </p>
@@ -85,7 +85,7 @@ function probeTable(target: string, truth: TruthEvidence): Html {
         <th scope="col">Text intact</th>
         <th scope="col">Receipt delay (ms)</th>
         <th scope="col">Arrival delay (ms)</th>
-        <th scope="col">Verdict</th>
+        <th scope="col">Receipt verdict</th>
       </tr>
     </thead>
     <tbody>
@@ -99,6 +99,7 @@ function intact(probe: TruthProbe): string {
   return probe.textIntact ? 'yes' : `no: ${probe.changes.map(describeChange).join(', ')}`;
 }
 
+/** `6.1%`, and `95%` rather than `95.0%`. */
 function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  return `${Number((share * 100).toFixed(1))}%`;
 }
