@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TruthEvidenceSchema } from './truth-evidence.ts';
 
 /**
  * Evidence a check records. Everything here has already been redacted: keys, tokens, phone
@@ -62,6 +63,7 @@ export const EvidenceSchema = z.discriminatedUnion('kind', [
   TimeoutSchema,
   NoteSchema,
   MeasurementSchema,
+  TruthEvidenceSchema,
 ]);
 
 export type Exchange = z.infer<typeof ExchangeSchema>;

@@ -9,6 +9,7 @@ export const SUITES = [
   'overseas',
   'content',
   'at-rest',
+  'truth',
 ] as const;
 
 export type SuiteName = (typeof SUITES)[number];

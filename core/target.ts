@@ -1,3 +1,5 @@
+import type { TruthPlan } from './truth-plan.ts';
+
 /**
  * A target as the suites see it: a configured adapter, fully resolved, with nothing left to
  * look up. It crosses into vitest workers, so it holds plain data only.
@@ -57,4 +59,6 @@ export interface ResolvedTarget {
     /** The folder holding the simulator's storage files, which the at-rest check reads. */
     readonly dataDir?: string;
   };
+  /** What the truth check sends and where it looks; absent when nothing can be observed. */
+  readonly truth?: TruthPlan;
 }

@@ -7,6 +7,8 @@ import type {
   InboundText,
   IncomingCallback,
 } from './contract.ts';
+import { HarnessError } from '../core/errors.ts';
+import { WebhookIntake } from './observers/webhook-intake.ts';
 
 /** One callback as the receiver judged it. The raw body stays here; workers get the verdicts. */
 export interface ReceivedCallback {
@@ -33,6 +35,8 @@ export interface StartedReceiver extends AsyncDisposable {
   /** The token a worker presents to read what arrived. */
   readonly inspectToken: string;
   register(target: string, authority: CallbackAuthority): void;
+  /** Takes texts a test phone's forwarding app posts to `${baseUrl}/observed/<target>`. */
+  observe(target: string, bearerToken: string): void;
   received(target: string): readonly ReceivedCallback[];
   stop(): Promise<void>;
 }
@@ -47,8 +51,12 @@ const MAX_KEPT_BODY_CHARS = 4 * 1024;
  * authenticates and parses them with the target's own rules, and answers as a careful service
  * would (401 unauthenticated, 400 unreadable, 200 otherwise, duplicates included).
  */
-export async function startCallbackReceiver(host = '127.0.0.1'): Promise<StartedReceiver> {
+export async function startCallbackReceiver(
+  host = '127.0.0.1',
+  listenPort = 0,
+): Promise<StartedReceiver> {
   const authorities = new Map<string, CallbackAuthority>();
+  const observed = new WebhookIntake();
   const log: ReceivedCallback[] = [];
   const inspectToken = randomUUID();
 
@@ -62,9 +70,18 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
 
     if (area === 'inspect' && target && req.method === 'GET') {
       if (req.headers['x-inspect-token'] !== inspectToken) return answer(res, 403, {});
+      if (url.searchParams.get('kind') === 'observed') {
+        return answer(res, 200, { texts: observed.list(target) });
+      }
       const kind = url.searchParams.get('kind') === 'inbound' ? 'inbound' : 'receipt';
       const messageId = url.searchParams.get('messageId');
       return answer(res, 200, { callbacks: inspect(target, kind, messageId) });
+    }
+    if (area === 'observed' && target && req.method === 'POST') {
+      const body = await readBody(req);
+      if (body === undefined) return answer(res, 413, { error: 'body too large' });
+      const outcome = observed.accept(target, flatten(req.headers), body);
+      return answer(res, outcome.status, outcome.json);
     }
     const kind: CallbackKind | undefined =
       sub === undefined ? 'receipt' : sub === 'inbound' ? 'inbound' : undefined;
@@ -102,13 +119,14 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
       .map(({ headers: _headers, body: _body, ...verdicts }) => verdicts);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await listenOn(server, host, listenPort);
   const { port } = server.address() as AddressInfo;
 
   return {
     baseUrl: `http://${host}:${port}`,
     inspectToken,
     register: (target, authority) => void authorities.set(target, authority),
+    observe: (target, bearerToken) => observed.watch(target, bearerToken),
     received: (target) => log.filter((r) => r.target === target),
     stop: () => close(server),
     [Symbol.asyncDispose]: () => close(server),
@@ -160,6 +178,16 @@ function flatten(headers: IncomingMessage['headers']): Record<string, string> {
 
 function answer(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function listenOn(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const detail = `the callback receiver cannot listen on ${host}:${port} (${error.code})`;
+      reject(new HarnessError('ASSURE_RECEIVER_PORT', `${detail}: choose another receiverPort`));
+    });
+    server.listen(port, host, resolve);
+  });
 }
 
 function close(server: Server): Promise<void> {

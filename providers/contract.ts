@@ -66,6 +66,8 @@ export interface MessageState {
   readonly to?: string;
   readonly body?: string;
   readonly price?: Price;
+  /** ISO 8601: when the supplier says the final status came, where its API tells. */
+  readonly completedAt?: string;
 }
 
 /** A text a handset sent to the service, as the supplier hands it over. */

@@ -10,6 +10,7 @@ import { renderSuppressions } from './html-suppressions.ts';
 import { renderCheckGroups, renderTarget } from './html-target.ts';
 import { renderTrends } from './html-trends.ts';
 import type { History } from './history.ts';
+import { renderTruth } from './html-truth.ts';
 import { html, trusted, type Html } from './html-template.ts';
 import { verdictKey } from './html-verdict.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
@@ -31,8 +32,9 @@ export function renderHtmlReport(run: RunResult, extras: ReportExtras = {}): str
       ${run.targets.map((target, index) =>
         renderTarget(target, index, groupsOf(groups, target.name), anchors),
       )}
-      ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderSuppressions(run)}
-      ${renderHarnessErrors(run)} ${renderExpectations(run)} ${renderTrends(run, extras.history)}
+      ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderTruth(run)}
+      ${renderSuppressions(run)} ${renderHarnessErrors(run)} ${renderExpectations(run)}
+      ${renderTrends(run, extras.history)}
     </main>
     ${footer(run)}`;
 

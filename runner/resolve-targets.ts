@@ -4,6 +4,7 @@ import type { StartedReceiver } from '../providers/callback-receiver.ts';
 import { dialectOf } from '../providers/registry.ts';
 import { realTarget } from './real-target.ts';
 import { simulatedTarget } from './simulated-target.ts';
+import { truthPlan } from './truth-plan.ts';
 
 export interface TargetSetup {
   readonly targets: ResolvedTarget[];
@@ -31,9 +32,11 @@ export async function resolveTargets(
   const setup: TargetSetup = { targets: [], simulators: [] };
   try {
     for (const [index, config] of configs.entries()) {
-      const target = config.simulator
+      const resolved = config.simulator
         ? await simulatedTarget(config, config.simulator.profile, index, options, setup)
         : realTarget(config, index, options);
+      const truth = truthPlan(config, resolved, index, options);
+      const target = truth ? { ...resolved, truth } : resolved;
       const dialect = dialectOf(target.dialect);
       dialect.checkCredentials(target, `${options.source} (targets.${index}, ${target.name})`);
       const authority = dialect.createCallbackAuthority(target);

@@ -59,7 +59,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
   const attestations = await loadAttestations(config.targets);
   const expectations = await loadExpectations(config.targets, options.expectationFiles);
 
-  await using receiver = await startCallbackReceiver();
+  await using receiver = await startCallbackReceiver('127.0.0.1', config.receiverPort);
   options.onStage?.('starting targets');
   const setup = await resolveTargets(config.targets, {
     source: options.configSource,

@@ -27,7 +27,11 @@ export async function simulatedTarget(
     ]);
   }
 
-  const simulator = await startSimulator({ profile, timeScale: options.timeScale });
+  const simulator = await startSimulator({
+    profile,
+    timeScale: options.timeScale,
+    seed: config.simulator?.seed,
+  });
   setup.simulators.push(simulator);
 
   const bearerToken = randomBytes(24).toString('base64url');

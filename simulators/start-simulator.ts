@@ -14,6 +14,7 @@ import {
 } from './aggregator/network-model.ts';
 import { resolveKek } from './aggregator/kek.ts';
 import { isProfileName, profileBehaviour, type ProfileName } from './aggregator/profiles.ts';
+import { ReceiptFaker } from './aggregator/receipt-faking.ts';
 import { Router } from './aggregator/router.ts';
 import { listen } from './aggregator/server.ts';
 import { ShownSenders } from './aggregator/shown-senders.ts';
@@ -61,6 +62,8 @@ export interface SimulatorOptions {
   kek?: string | Buffer | undefined;
   /** A file holding the key-encryption key in base64. */
   keyFile?: string | undefined;
+  /** Makes the profile's random choices (which texts `fake-receipts-share` drops) repeatable. */
+  seed?: number | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
@@ -146,14 +149,17 @@ async function assemble(
 
   const clock = new SimClock(settings.timeScale);
   const callbacks = new NotifyCallbacks(store);
+  const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
   const lifecycle = new MessageLifecycle({
     store,
     clock,
-    network: new NetworkModel(options.outcomeRules ?? DEFAULT_OUTCOME_RULES),
+    network: new NetworkModel(rules),
     profile,
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
     dialects: { notify: callbacks },
+    receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
+    directory: senders,
   });
 
   const router = new Router();

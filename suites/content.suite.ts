@@ -75,16 +75,20 @@ forEachTarget('content', (target) => {
       }
       if (!target.simulator) return;
 
-      const shown = (await handsetInbox(c, to)).find((m) =>
-        m.body.endsWith(sent.reference.slice(-12)),
-      );
-      if (!shown || shown.body !== sent.body) {
+      // By id: a text cut short may have lost the token at its end.
+      const shown = (await handsetInbox(c, to)).find((m) => m.id === sent.id);
+      if (!shown) {
+        // Whether a text reported delivered arrived at all is the truth check's question.
+        c.unjudged('CONT-01', 'the long text never showed on the handset, so went unseen');
+        return;
+      }
+      if (shown.body !== sent.body) {
         c.finding({
           code: 'long_text_altered',
           requirement: 'CONT-01',
           message: 'the long text did not arrive on the handset exactly as sent',
           expected: `${sent.body.length} characters`,
-          actual: shown ? `${shown.body.length} characters` : 'not on the handset',
+          actual: `${shown.body.length} characters`,
         });
       }
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUITES } from '../suites.ts';
+import { checkTruthConfig, TruthConfigSchema } from './truth-schema.ts';
 
 const EnvRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict();
 
@@ -20,7 +21,11 @@ export const TargetConfigSchema = z
     dialect: z.enum(['notify']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
-      .object({ profile: z.string().default('compliant') })
+      .object({
+        profile: z.string().default('compliant'),
+        /** Makes the profile's random choices repeatable (tests); random without one. */
+        seed: z.number().int().min(0).optional(),
+      })
       .strict()
       .optional(),
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -60,9 +65,12 @@ export const TargetConfigSchema = z
     attestations: z.string().min(1).optional(),
     /** The supplier's known deviations (YAML), relative to the working folder. */
     expectations: z.string().min(1).optional(),
+    /** The truth check: how many texts, and where to see what arrived. */
+    truth: TruthConfigSchema.optional(),
   })
   .strict()
   .superRefine((target, ctx) => {
+    checkTruthConfig(target, ctx);
     if (target.simulator) return;
 
     // A real target needs everything the simulator would otherwise have provided.
@@ -84,6 +92,8 @@ export const ConfigSchema = z
     timeScale: z.number().min(1).max(10_000).default(100),
     suites: z.array(z.enum(SUITES)).min(1).optional(),
     output: z.string().min(1).default('reports'),
+    /** A fixed loopback port for the receiver, so a test phone's forwarding app can be set up. */
+    receiverPort: z.number().int().min(1024).max(65535).optional(),
     targets: z.array(TargetConfigSchema).min(1),
   })
   .strict()

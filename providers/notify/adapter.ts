@@ -152,6 +152,7 @@ function toState(notification: Notification): MessageState {
     ...(notification.phone_number === null ? {} : { to: notification.phone_number }),
     body: notification.body,
     ...priceOf(notification),
+    ...(notification.completed_at ? { completedAt: notification.completed_at } : {}),
   };
 }
 

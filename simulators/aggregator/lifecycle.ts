@@ -3,6 +3,7 @@ import { CallbackQueue } from './callback-queue.ts';
 import type { SimClock } from './clock.ts';
 import { destination, HOME_COUNTRY } from './destinations.ts';
 import { GroupCommit } from './group-commit.ts';
+import { deliveryToService } from './inbound-delivery.ts';
 import {
   viewAt,
   type FinalStatus,
@@ -12,10 +13,12 @@ import {
 } from './message.ts';
 import { QUEUE_DELAY_MS, type NetworkModel } from './network-model.ts';
 import type { ProfileBehaviour } from './profiles.ts';
-import type { NewReply, StoredReply } from './reply.ts';
+import type { ReceiptFaker } from './receipt-faking.ts';
+import type { InboundDirectory, NewReply, StoredReply } from './reply.ts';
 import { Scheduler } from './scheduler.ts';
 import type { ShownSenders } from './shown-senders.ts';
 import type { SimulatorStore } from './store.ts';
+import { alterText } from './text-alteration.ts';
 
 /** What a dialect contributes to a message's life, and to a reply's, once the aggregator has it. */
 export interface DialectHooks {
@@ -40,6 +43,10 @@ export interface LifecycleDependencies {
   readonly dispatcher: CallbackDispatcher;
   readonly shownSenders: ShownSenders;
   readonly dialects: Readonly<Record<string, DialectHooks>>;
+  /** Drops texts while reporting them delivered, as the profile says; none without one. */
+  readonly receiptFaker?: ReceiptFaker;
+  /** Numbers on which services receive texts, so texts sent to them reach those services. */
+  readonly directory?: InboundDirectory;
 }
 
 /**
@@ -88,9 +95,16 @@ export class MessageLifecycle {
 
     const callback =
       completedAt !== null && dialects[submission.dialect]?.wantsCallbacks(submission.accountId);
+    const onward = deliveryToService(message, this.#deps.directory);
+    const onwardCallback =
+      onward && dialects[onward.dialect]?.wantsReceivedTextCallbacks(onward.accountId);
     await this.#commits.write(() => {
       store.insertMessage(message);
       if (callback) this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+      if (onward) store.insertReply(onward);
+      if (onward && onwardCallback) {
+        this.#callbacks.enqueue('received-text', onward.id, onward.sentAt / 1000);
+      }
     });
     return message;
   }
@@ -122,12 +136,16 @@ export class MessageLifecycle {
 
     const abroad = submission.country !== HOME_COUNTRY;
     const receipts = profile.sendsReceipts && destination(submission.country)?.deliveryReceipts;
-    const onHandset = reachesHandset && plannedOutcome === 'delivered';
+    const deliverable = reachesHandset && plannedOutcome === 'delivered';
+    // A faked receipt: the route drops the text and reports what delivering it would have.
+    const dropped = deliverable && (this.#deps.receiptFaker?.drops(submission.number) ?? false);
+    const onHandset = deliverable && !dropped;
     return {
       ...submission,
+      ...(onHandset && profile.altersText ? { wireBody: alterText(submission.wireBody) } : {}),
       plannedOutcome,
       reportedStatus: profile.reportedStatus(plannedOutcome),
-      reachesHandset,
+      reachesHandset: reachesHandset && !dropped,
       shownSender: onHandset
         ? this.#deps.shownSenders.next(submission.number, submission.sender)
         : submission.sender,

@@ -18,6 +18,10 @@ export const PROFILES = [
   'replies-dropped',
   'overseas-surcharge',
   'plaintext-storage',
+  'fake-receipts-all',
+  'fake-receipts-share',
+  'fake-receipts-unless-known',
+  'text-altered',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -27,6 +31,12 @@ export type ProfileName = (typeof PROFILES)[number];
  * different text on every second message to the same handset.
  */
 export type SenderDisplay = 'as-chosen' | 'random-long-number' | 'alternating';
+
+/**
+ * Which texts the network would deliver a route drops while still reporting them delivered:
+ * none, all, a random share, or all but those to numbers it has seen used before.
+ */
+export type ReceiptFaking = 'none' | 'all' | 'share' | 'unless-known';
 
 /** What a profile changes; the compliant values are in `COMPLIANT`. */
 export interface ProfileBehaviour {
@@ -51,6 +61,9 @@ export interface ProfileBehaviour {
   readonly surchargesAbroad: boolean;
   /** Whether numbers, bodies and the rest of the personal data are stored unencrypted. */
   readonly storesPlaintext: boolean;
+  readonly fakesReceipts: ReceiptFaking;
+  /** Whether texts arrive altered: characters replaced, links rewritten, cut to one part. */
+  readonly altersText: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -64,6 +77,8 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   keepsReplies: true,
   surchargesAbroad: false,
   storesPlaintext: false,
+  fakesReceipts: 'none',
+  altersText: false,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -151,6 +166,37 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     description:
       'Stores phone numbers, message bodies and replies unencrypted in its database (ENC-02).',
     storesPlaintext: true,
+  },
+  'fake-receipts-all': {
+    ...COMPLIANT,
+    name: 'fake-receipts-all',
+    description:
+      'Reports every text the network would deliver as delivered, but none reaches a handset.',
+    fakesReceipts: 'all',
+  },
+  'fake-receipts-share': {
+    ...COMPLIANT,
+    name: 'fake-receipts-share',
+    description:
+      'Drops 5% of the texts the network would deliver, chosen at random per text, and still ' +
+      'reports them delivered.',
+    fakesReceipts: 'share',
+  },
+  'fake-receipts-unless-known': {
+    ...COMPLIANT,
+    name: 'fake-receipts-unless-known',
+    description:
+      'Reports texts delivered without delivering them, except to numbers it has seen used ' +
+      'before (published test numbers, numbers texted earlier).',
+    fakesReceipts: 'unless-known',
+  },
+  'text-altered': {
+    ...COMPLIANT,
+    name: 'text-altered',
+    description:
+      'Alters texts on the way: characters outside ASCII become ?, links are rewritten to a ' +
+      'tracker, and a text of several parts arrives as its first part only.',
+    altersText: true,
   },
 };
 

@@ -15,7 +15,8 @@ beforeAll(async () => {
   const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
-}, 180_000);
+  // A simulator per profile, each sent every suite, on a machine other work shares.
+}, 300_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);
@@ -67,6 +68,11 @@ describe('each faulty profile fails the requirement it breaks', () => {
     ['replies-dropped', 'SID-03'],
     ['overseas-surcharge', 'INTL-02'],
     ['plaintext-storage', 'ENC-02'],
+    // fake-receipts-share is left out: unseeded, a run misses it 4.85% of the time.
+    // test/e2e/truth.test.ts proves it caught with a seed, so that test cannot flake.
+    ['fake-receipts-all', 'RCPT-01'],
+    ['fake-receipts-unless-known', 'RCPT-01'],
+    ['text-altered', 'CONT-01'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -83,6 +89,17 @@ describe('and leaves the requirements it does not break alone', () => {
     ['replies-dropped', 'SID-05'],
     ['overseas-surcharge', 'INTL-01'],
     ['overseas-surcharge', 'CONT-01'],
+    ['fake-receipts-all', 'RCPT-02'],
+    ['fake-receipts-all', 'ERR-01'],
+    ['fake-receipts-all', 'CONT-01'],
+    ['fake-receipts-share', 'RCPT-02'],
+    ['fake-receipts-share', 'ERR-01'],
+    ['fake-receipts-share', 'CONT-01'],
+    ['fake-receipts-unless-known', 'RCPT-02'],
+    ['fake-receipts-unless-known', 'CONT-01'],
+    ['text-altered', 'RCPT-01'],
+    ['text-altered', 'SID-01'],
+    ['text-altered', 'SID-02'],
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
   });
@@ -112,6 +129,9 @@ describe('requirements a broken flow could not judge', () => {
   test.each([
     ['no-receipts', 'RCPT-03'],
     ['malformed-json', 'RCPT-03'],
+    // Nothing reached a handset, so no sender was seen.
+    ['fake-receipts-all', 'SID-01'],
+    ['fake-receipts-all', 'SID-02'],
   ])('%s leaves %s not evidenced rather than passed', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('not-evidenced');
   });
@@ -127,6 +147,29 @@ describe('a supplier answering malformed JSON', () => {
     const exchange = readBack?.evidence.find((e) => e.kind === 'exchange');
     expect(exchange?.kind === 'exchange' && exchange.response?.status).toBe(201);
     expect(verdict('malformed-json', 'RCPT-01')).toBe('fail');
+  });
+});
+
+describe('handset truth', () => {
+  const truthCheck = (profile: string) =>
+    result.checks.find(
+      (c) => c.target === `sim-notify-${profile}` && c.id === 'truth/receipts-true',
+    );
+  const codes = (profile: string) => truthCheck(profile)?.findings.map((f) => f.code) ?? [];
+
+  test('the compliant simulator shows 0 fake receipts', () => {
+    const truth = truthCheck('compliant')?.evidence.find((e) => e.kind === 'truth');
+    expect(truth?.kind === 'truth' && truth.fakeReceipts).toMatchObject({ fakes: 0, judged: 59 });
+  });
+
+  test.each([
+    ['fake-receipts-all', ['fake_receipt']],
+    ['fake-receipts-unless-known', ['fake_receipt']],
+    ['text-altered', ['text_links_rewritten', 'text_truncated', 'text_characters_replaced']],
+    ['sender-altered', ['sender_replaced', 'thread_split']],
+    ['sender-inconsistent', ['thread_split']],
+  ])('%s is caught with %j', (profile, expected) => {
+    expect(codes(profile).sort()).toEqual([...expected].sort());
   });
 });
 

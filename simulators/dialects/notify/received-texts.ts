@@ -19,11 +19,15 @@ export async function listReceivedTexts(
   const { service } = await context.auth.authenticate(request.headers.authorization);
   const olderThan = checkQuery(request.query);
 
-  const replies = context.store.receivedReplies({
-    accountId: service.serviceId,
-    limit: PAGE_SIZE,
-    ...(olderThan !== undefined && { olderThan }),
-  });
+  // A text sent to the inbound number is stored when accepted and shows once it has arrived.
+  const now = context.clock.nowMicros();
+  const replies = context.store
+    .receivedReplies({
+      accountId: service.serviceId,
+      limit: PAGE_SIZE,
+      ...(olderThan !== undefined && { olderThan }),
+    })
+    .filter((reply) => reply.sentAt <= now);
 
   const self = `${urlRoot(request)}v2/received-text-messages`;
   const last = replies.at(-1);

@@ -1,0 +1,31 @@
+/**
+ * How a target's truth check sees what arrived, fully resolved. It crosses into vitest workers,
+ * so it holds plain data only.
+ */
+export type ObserverPlan =
+  /** The simulator's fictional handsets: any fiction number can be read, so each run draws new. */
+  | { readonly kind: 'handsets'; readonly controlUrl: string }
+  /** An inbound number at a provider, read through its received-texts API. */
+  | {
+      readonly kind: 'received-texts';
+      readonly dialect: string;
+      readonly number: string;
+      readonly baseUrl: string;
+      readonly apiKey: string;
+    }
+  /** Test phones whose forwarding app posts to `url`, read back through the receiver. */
+  | {
+      readonly kind: 'webhook';
+      readonly numbers: readonly string[];
+      /** Where the app posts: the receiver's `/observed/<target>`. */
+      readonly url: string;
+      readonly inspectUrl: string;
+      readonly inspectToken: string;
+    };
+
+export interface TruthPlan {
+  readonly sampleSize: number;
+  /** How long after its receipt a text may take to show at the observer (harness time). */
+  readonly arrivalGraceMs: number;
+  readonly observer: ObserverPlan;
+}

@@ -1,0 +1,64 @@
+import { HarnessError } from '../../core/errors.ts';
+import type { ResolvedTarget } from '../../core/target.ts';
+import type { ObserverPlan } from '../../core/truth-plan.ts';
+import { RecordingClient } from '../http/recording-client.ts';
+import { dialectOf, type AdapterContext } from '../registry.ts';
+import { HandsetObserver } from './handset-observer.ts';
+import type { Observer } from './observer.ts';
+import { ReceivedTextsObserver } from './received-texts-observer.ts';
+import { WebhookObserver } from './webhook-observer.ts';
+
+/** The observer a plan describes; its HTTP exchanges are recorded like the supplier's. */
+export function createObserver(plan: ObserverPlan, context: AdapterContext): Observer {
+  switch (plan.kind) {
+    case 'handsets':
+      return new HandsetObserver(plan.controlUrl);
+    case 'webhook':
+      return new WebhookObserver(plan);
+    case 'received-texts':
+      return receivedTexts(plan, context);
+  }
+}
+
+function receivedTexts(
+  plan: Extract<ObserverPlan, { kind: 'received-texts' }>,
+  context: AdapterContext,
+): Observer {
+  context.redactor.secret(plan.apiKey);
+  const client = new RecordingClient({ redactor: context.redactor, sink: context.sink });
+  const adapter = dialectOf(plan.dialect).createAdapter(observerTarget(plan), client);
+  if (!adapter.capabilities.inbound) {
+    throw new HarnessError(
+      'ASSURE_OBSERVER_DIALECT',
+      `the ${plan.dialect} dialect cannot read received texts: choose another truth.observer`,
+    );
+  }
+  return new ReceivedTextsObserver(adapter, plan.number);
+}
+
+/** The observing service as a target of its own: it is only ever read, never sent through. */
+function observerTarget(plan: Extract<ObserverPlan, { kind: 'received-texts' }>): ResolvedTarget {
+  const none: readonly string[] = [];
+  return {
+    name: 'observer',
+    dialect: plan.dialect,
+    baseUrl: plan.baseUrl,
+    keyType: 'live',
+    credentials: { apiKey: plan.apiKey },
+    options: {},
+    numbers: {
+      delivered: none,
+      temporaryFailure: none,
+      permanentFailure: none,
+      technicalFailure: none,
+      smoke: none,
+    },
+    allowList: none,
+    receiptDeadlineMs: 0,
+    pollIntervalMs: 0,
+    sender: {},
+    keywords: {},
+    countries: none,
+    content: { samples: none },
+  };
+}

@@ -1,0 +1,88 @@
+import type { TargetConfig } from '../core/config/schema.ts';
+import type { ObserverConfig } from '../core/config/truth-schema.ts';
+import { ConfigError } from '../core/errors.ts';
+import type { ResolvedTarget } from '../core/target.ts';
+import type { ObserverPlan, TruthPlan } from '../core/truth-plan.ts';
+import { dialectOf } from '../providers/registry.ts';
+import type { ResolveOptions } from './resolve-targets.ts';
+
+const DEFAULT_SAMPLE_SIZE = 59;
+const DEFAULT_GRACE_SECONDS = 60;
+
+/**
+ * The truth check's plan for one target. A simulated target watches its own handsets unless told
+ * otherwise; a real one needs an observer in its configuration, or the check is skipped. A
+ * webhook observer's token is handed to the receiver here and goes no further.
+ */
+export function truthPlan(
+  config: TargetConfig,
+  target: ResolvedTarget,
+  index: number,
+  options: ResolveOptions,
+): TruthPlan | undefined {
+  const observer = observerPlan(config.truth?.observer, config, target, index, options);
+  if (!observer) return undefined;
+
+  const graceSeconds = config.truth?.arrivalGraceSeconds ?? DEFAULT_GRACE_SECONDS;
+  // A simulated target's seconds run timeScale times faster, as its receipt deadline does.
+  const scale = target.simulator ? options.timeScale : 1;
+  return {
+    sampleSize: config.truth?.sampleSize ?? DEFAULT_SAMPLE_SIZE,
+    arrivalGraceMs: Math.max(200, (graceSeconds * 1000) / scale),
+    observer,
+  };
+}
+
+function observerPlan(
+  observer: ObserverConfig | undefined,
+  config: TargetConfig,
+  target: ResolvedTarget,
+  index: number,
+  options: ResolveOptions,
+): ObserverPlan | undefined {
+  const where = `targets.${index}.truth.observer`;
+  const simulator = target.simulator;
+  const kind = observer?.kind ?? (simulator ? 'handsets' : undefined);
+
+  if (kind === 'handsets' && simulator) return { kind, controlUrl: simulator.controlUrl };
+  if (observer?.kind === 'webhook') {
+    const token = secretFrom(observer.token.env, `${where}.token`, options);
+    options.receiver.observe(config.name, token);
+    return {
+      kind: 'webhook',
+      numbers: observer.numbers,
+      url: `${options.receiver.baseUrl}/observed/${config.name}`,
+      inspectUrl: `${options.receiver.baseUrl}/inspect/${config.name}`,
+      inspectToken: options.receiver.inspectToken,
+    };
+  }
+  if (observer?.kind === 'received-texts') {
+    dialectOf(observer.dialect);
+    // On a simulator the defaults are its own service: its inbound number, API and key.
+    const env = observer.credentials?.apiKey.env;
+    const apiKey = env ? secretFrom(env, `${where}.credentials.apiKey`, options) : undefined;
+    const number = observer.number ?? (simulator ? target.sender.replies?.shown : undefined);
+    const plan = {
+      kind: 'received-texts' as const,
+      dialect: observer.dialect,
+      number: number ?? '',
+      baseUrl: observer.baseUrl ?? (simulator ? target.baseUrl : ''),
+      apiKey: apiKey ?? (simulator ? (target.credentials['apiKey'] ?? '') : ''),
+    };
+    if (!plan.number) {
+      throw new ConfigError(options.source, [`${where}.number: the inbound number is required`]);
+    }
+    return plan;
+  }
+  return undefined;
+}
+
+function secretFrom(env: string, field: string, options: ResolveOptions): string {
+  const value = options.env[env];
+  if (!value) {
+    throw new ConfigError(options.source, [
+      `${field}: environment variable ${env} is not set (or is empty)`,
+    ]);
+  }
+  return value;
+}
