@@ -27,6 +27,7 @@ import {
   openNotifyService,
   type NotifyCredentials,
 } from './dialects/notify/service.ts';
+import { TwilioDialect, type TwilioCredentials } from './dialects/twilio/index.ts';
 
 export interface SimulatorOptions {
   /** @default '127.0.0.1' */
@@ -62,6 +63,8 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly profile: ProfileName;
   readonly timeScale: number;
   readonly notify: NotifyCredentials;
+  /** The Twilio account the same simulator serves under `/2010-04-01/Accounts/...`. */
+  readonly twilio: TwilioCredentials;
   /** The folder holding the SQLite file. */
   readonly dataDir: string;
   stop(): Promise<void>;
@@ -120,6 +123,7 @@ async function assemble(
 
   const clock = new SimClock(settings.timeScale);
   const callbacks = new NotifyCallbacks(store);
+  const twilio = new TwilioDialect(store, options.keepKeys ?? false);
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -127,13 +131,14 @@ async function assemble(
     profile,
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
-    dialects: { notify: callbacks },
+    dialects: { notify: callbacks, twilio: twilio.hooks },
   });
 
   const router = new Router();
   const internationalSms = options.internationalSms ?? true;
   addNotifyRoutes(router, { auth, lifecycle, profile, store, clock, senders, internationalSms });
   addNotifyControlRoutes(router, { callbacks, senders, profile });
+  twilio.addRoutes(router, { lifecycle, profile, store, clock });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
 
@@ -158,6 +163,7 @@ async function assemble(
     profile: settings.profile,
     timeScale: settings.timeScale,
     notify: notifyCredentials(service, senders),
+    twilio: twilio.credentials(),
     dataDir,
     stop,
     [Symbol.asyncDispose]: stop,

@@ -19,8 +19,13 @@ import type { SimulatorStore } from './store.ts';
 
 /** What a dialect contributes to a message's life, and to a reply's, once the aggregator has it. */
 export interface DialectHooks {
-  /** Whether the account wants delivery-status callbacks (asked when a message is accepted). */
-  wantsCallbacks(accountId: string): boolean;
+  /**
+   * Whether the account wants delivery-status callbacks for this message (asked when it is
+   * accepted; Twilio asks per message).
+   */
+  wantsCallbacks(accountId: string, messageId: string): boolean;
+  /** Whether the dialect gets receipts from `country`. @default the destination's own rule */
+  receiptsFrom?(country: string): boolean;
   /** The callback for a message that has its final status; undefined to send none after all. */
   receiptCallback(message: MessageView): OutgoingCallback | undefined;
   /** Whether the account wants replies posted to it (asked when a reply arrives). */
@@ -87,7 +92,8 @@ export class MessageLifecycle {
     const { completedAt } = message;
 
     const callback =
-      completedAt !== null && dialects[submission.dialect]?.wantsCallbacks(submission.accountId);
+      completedAt !== null &&
+      dialects[submission.dialect]?.wantsCallbacks(submission.accountId, submission.id);
     await this.#commits.write(() => {
       store.insertMessage(message);
       if (callback) this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
@@ -114,14 +120,16 @@ export class MessageLifecycle {
   }
 
   #plan(submission: Submission): NewMessage {
-    const { clock, network, profile } = this.#deps;
+    const { clock, network, profile, dialects } = this.#deps;
     const createdAt = clock.uniqueMicros();
     const sentAt = createdAt + micros(clock.realMs(QUEUE_DELAY_MS));
     const arrivesAt = sentAt + micros(clock.realMs(network.receiptDelayMs()));
     const { plannedOutcome, reachesHandset } = this.#outcome(submission);
 
     const abroad = submission.country !== HOME_COUNTRY;
-    const receipts = profile.sendsReceipts && destination(submission.country)?.deliveryReceipts;
+    const receiptsFrom = dialects[submission.dialect]?.receiptsFrom?.(submission.country);
+    const receipts =
+      profile.sendsReceipts && (receiptsFrom ?? destination(submission.country)?.deliveryReceipts);
     const onHandset = reachesHandset && plannedOutcome === 'delivered';
     return {
       ...submission,

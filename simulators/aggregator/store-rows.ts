@@ -31,6 +31,20 @@ export function listQuery(filter: ListFilter): { sql: string; params: Row } {
     params.reference = filter.reference;
   }
 
+  if (filter.number !== undefined) {
+    where.push('number = @number');
+    params.number = filter.number;
+  }
+  if (filter.sender !== undefined) {
+    where.push('sender = @sender');
+    params.sender = filter.sender;
+  }
+  if (filter.sent !== undefined) {
+    where.push('sent_at >= @sentFrom AND sent_at < @sentUntil');
+    params.sentFrom = filter.sent.from;
+    params.sentUntil = Math.min(filter.sent.until, filter.nowMicros + 1);
+  }
+
   // `seq` follows creation order, so it pages newest first without an index of its own.
   if (filter.olderThan !== undefined) {
     where.push(`seq < (SELECT seq FROM messages WHERE id = @olderThan AND account_id = @account)`);
