@@ -43,6 +43,12 @@ forEachTarget('smoke', (target) => {
     },
     async (c) => {
       if (!c.adapter.capabilities.testMode) c.notApplicable('the supplier documents no test mode');
+      if (c.adapter.capabilities.testReadBack === false) {
+        return c.skip(
+          "the supplier's test credentials answer only the send and refuse reading texts back, " +
+            'so their outcomes cannot be followed',
+        );
+      }
       const testAdapter = c.testAdapter();
       if (!testAdapter) return c.skip('the target is not configured with a test key');
 

@@ -17,7 +17,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify']),
+    dialect: z.enum(['notify', 'twilio']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({ profile: z.string().default('compliant') })
@@ -27,7 +27,8 @@ export const TargetConfigSchema = z
     keyType: z.enum(['test', 'team', 'live']).default('test'),
     credentials: z.object({ apiKey: EnvRef }).strict().optional(),
     options: z
-      .object({ templateId: z.uuid(), smsSenderId: z.uuid() })
+      // `from` is Twilio's sender: a number the account owns, or an alphanumeric sender ID.
+      .object({ templateId: z.uuid(), smsSenderId: z.uuid(), from: z.string().min(1) })
       .partial()
       .strict()
       .default({}),
@@ -68,7 +69,7 @@ export const TargetConfigSchema = z
     if (!target.credentials) {
       ctx.addIssue({ code: 'custom', path: ['credentials', 'apiKey'], message: 'required' });
     }
-    if (!target.options.templateId) {
+    if (target.dialect === 'notify' && !target.options.templateId) {
       ctx.addIssue({
         code: 'custom',
         path: ['options', 'templateId'],
