@@ -39,6 +39,11 @@ export interface Capabilities {
    * test credentials answer only the send, and 403 everything else). @default true
    */
   readonly testReadBack?: boolean;
+  /**
+   * Numbers the supplier reserves for its test credentials, each refused at the send with the
+   * supplier's own error code (Twilio's magic numbers). None by default.
+   */
+  readonly testRejections?: readonly { readonly to: string; readonly code: string }[];
 }
 
 export type ListFilterName = 'reference' | 'status' | 'to';

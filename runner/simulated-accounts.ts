@@ -33,7 +33,7 @@ export function simulatedAccount(dialect: string, simulator: StartedSimulator): 
         testAccountSid: twilio.testAccountSid,
         testAuthToken: twilio.testAuthToken,
       },
-      options: { from: twilio.from },
+      options: { from: twilio.from, testFrom: twilio.testFrom },
       // The owned number takes no replies yet: Twilio's inbound webhook is not simulated.
       senders: [{ id: twilio.from, text: twilio.from, isDefault: true, inbound: false }],
       serviceCallbacks: false,

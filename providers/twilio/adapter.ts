@@ -21,6 +21,18 @@ import {
 } from './schemas.ts';
 import { normaliseTwilioStatus, twilioProviderStatus } from './statuses.ts';
 
+/**
+ * Twilio's magic `To` numbers and the error each gives with test credentials (Twilio docs,
+ * "Test credentials"; facts §2.5).
+ */
+const TEST_REJECTIONS = [
+  { to: '+15005550001', code: '21211' },
+  { to: '+15005550002', code: '21612' },
+  { to: '+15005550003', code: '21408' },
+  { to: '+15005550004', code: '21610' },
+  { to: '+15005550009', code: '21614' },
+];
+
 export interface TwilioAdapterOptions {
   readonly baseUrl: string;
   readonly auth: TwilioAuth;
@@ -44,6 +56,7 @@ export class TwilioAdapter implements ProviderAdapter {
     references: false,
     listFilters: ['to'],
     testReadBack: false,
+    testRejections: TEST_REJECTIONS,
   };
 
   readonly #options: TwilioAdapterOptions;

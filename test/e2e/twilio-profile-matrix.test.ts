@@ -14,6 +14,7 @@ const TWILIO_PROFILES = [
   'temporary-as-permanent',
   'permanent-as-temporary',
   'unauthenticated-callbacks',
+  'test-mode-leaks',
   'sender-truncated',
   'overseas-surcharge',
 ];
@@ -55,7 +56,7 @@ const EXPECTED_VERDICTS: readonly (readonly [string, string, string])[] = [
   ...['RCPT-01', 'RCPT-02', 'ERR-01', 'ERR-02', 'TEST-01', 'SID-01', 'SID-02', 'SID-04'].map(
     (id) => ['compliant', id, 'pass'] as const,
   ),
-  ...['INTL-01', 'INTL-02', 'CONT-01'].map((id) => ['compliant', id, 'pass'] as const),
+  ...['INTL-01', 'INTL-02', 'CONT-01', 'TEST-02'].map((id) => ['compliant', id, 'pass'] as const),
   ['compliant', 'RCPT-03', 'partial'],
   ['no-receipts', 'RCPT-01', 'fail'],
   ['no-receipts', 'TEST-01', 'fail'],
@@ -69,6 +70,8 @@ const EXPECTED_VERDICTS: readonly (readonly [string, string, string])[] = [
   ['unauthenticated-callbacks', 'RCPT-03', 'fail'],
   ['unauthenticated-callbacks', 'RCPT-01', 'pass'],
   ['unauthenticated-callbacks', 'RCPT-02', 'pass'],
+  ['test-mode-leaks', 'TEST-02', 'fail'],
+  ['test-mode-leaks', 'TEST-01', 'pass'],
   ['sender-truncated', 'SID-04', 'fail'],
   ['sender-truncated', 'SID-01', 'pass'],
   ['overseas-surcharge', 'INTL-02', 'fail'],
@@ -101,6 +104,18 @@ describe('on the wire of Twilio', () => {
     );
   });
 
+  test('test credentials are judged at the send: magic numbers give their documented codes', () => {
+    const testMode = result.checks.find(
+      (c) => c.target === 'sim-twilio-compliant' && c.id === 'smoke/test-mode',
+    );
+    const codes = testMode?.evidence.flatMap((e) =>
+      e.kind === 'exchange' && e.response?.status === 400
+        ? [(JSON.parse(e.response.body ?? '{}') as { code?: number }).code]
+        : [],
+    );
+    expect(codes).toEqual([21211, 21612, 21408, 21610, 21614]);
+  });
+
   test('an unsigned callback is refused by the signature check, not by its shape', () => {
     const callback = result.checks.find(
       (c) => c.target === 'sim-twilio-unauthenticated-callbacks' && c.id === 'receipts/callback',
@@ -112,13 +127,11 @@ describe('on the wire of Twilio', () => {
 
 describe('Notify-only flows say why they do not apply, never pass', () => {
   test.each([
-    ['smoke/test-mode', 'skipped', 'test credentials answer only the send'],
     ['smoke/smoke-numbers', 'skipped', 'no smoke-test numbers'],
     ['replies/reach-service', 'not-applicable', 'expects no replies'],
   ])('%s is %s: %s', (id, outcome, reason) => {
     const found = result.checks.find((c) => c.target === 'sim-twilio-compliant' && c.id === id);
     expect(found?.outcome).toBe(outcome);
     expect(found?.reason).toContain(reason);
-    expect(verdict('compliant', 'TEST-02')).toBe('not-evidenced');
   });
 });
