@@ -76,7 +76,7 @@ function readForm(params: URLSearchParams): SendForm {
     );
   }
   if (statusCallback !== undefined && !isHttpUrl(statusCallback)) {
-    throw invalidParameter(21609, 'Invalid StatusCallback url');
+    throw invalidParameter(21609, "Invalid 'StatusCallback'");
   }
   return { to, from, body, statusCallback };
 }
