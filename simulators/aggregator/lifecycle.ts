@@ -24,6 +24,11 @@ export interface DialectHooks {
    * accepted; Twilio asks per message).
    */
   wantsCallbacks(accountId: string, messageId: string): boolean;
+  /**
+   * When (real epoch ms) to call back about a message before its final status, each callback
+   * carrying the status of its moment (Twilio posts `sending` and `sent`). @default none
+   */
+  interimCallbacksAt?(message: NewMessage): readonly number[];
   /** Whether the dialect gets receipts from `country`. @default the destination's own rule */
   receiptsFrom?(country: string): boolean;
   /** The callback for a message that has its final status; undefined to send none after all. */
@@ -69,7 +74,7 @@ export class MessageLifecycle {
       clock: deps.clock,
       dispatcher: deps.dispatcher,
       authenticate: deps.profile.authenticatesCallbacks,
-      callbackFor: (kind, id) => this.#callbackFor(kind, id),
+      callbackFor: (kind, id, dueAt) => this.#callbackFor(kind, id, dueAt),
       wake: (dueAt) => this.#scheduler.wake(dueAt),
     });
     this.#scheduler.add(this.#callbacks);
@@ -91,12 +96,15 @@ export class MessageLifecycle {
     const message = this.#plan(submission);
     const { completedAt } = message;
 
-    const callback =
-      completedAt !== null &&
-      dialects[submission.dialect]?.wantsCallbacks(submission.accountId, submission.id);
+    const hooks = dialects[submission.dialect];
+    const wanted = hooks?.wantsCallbacks(submission.accountId, submission.id) ?? false;
+    const interim = wanted ? (hooks?.interimCallbacksAt?.(message) ?? []) : [];
     await this.#commits.write(() => {
       store.insertMessage(message);
-      if (callback) this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+      for (const dueAt of interim) this.#callbacks.enqueue('delivery-status', message.id, dueAt);
+      if (wanted && completedAt !== null) {
+        this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+      }
     });
     return message;
   }
@@ -159,17 +167,21 @@ export class MessageLifecycle {
     };
   }
 
-  #callbackFor(kind: CallbackKind, id: string): OutgoingCallback | undefined {
-    const { store, clock, dialects } = this.#deps;
+  /**
+   * A message is seen as it was when the attempt fell due, or later: an interim callback tells
+   * the status of its own moment even when the scheduler runs it late.
+   */
+  #callbackFor(kind: CallbackKind, id: string, dueAt: number): OutgoingCallback | undefined {
+    const { store, dialects } = this.#deps;
     if (kind === 'received-text') {
       const reply = store.findReply(id);
       return reply && dialects[reply.dialect]?.receivedTextCallback(reply);
     }
 
     const message = store.findMessageById(id);
-    return (
-      message && dialects[message.dialect]?.receiptCallback(viewAt(message, clock.nowMicros()))
-    );
+    // Rounded up, so that a job due at the receipt's own moment sees the final status.
+    const at = Math.ceil(dueAt * 1000);
+    return message && dialects[message.dialect]?.receiptCallback(viewAt(message, at));
   }
 }
 

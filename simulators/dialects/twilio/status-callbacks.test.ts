@@ -21,16 +21,25 @@ async function start(profile: ProfileName) {
   return simulator;
 }
 
+const FINAL = ['delivered', 'undelivered', 'failed'];
+
+/** The callback about `sid` carrying its final status, once it has come. */
+function finalCallback(sid: string) {
+  return receiver.received.find(
+    (r) => r.body['MessageSid'] === sid && FINAL.includes(String(r.body['MessageStatus'])),
+  );
+}
+
 /** Sends with a StatusCallback carrying a query string, and waits for its final callback. */
 async function sendAndAwaitCallback(sim: StartedSimulator, to: string) {
   const url = `${receiver.url}?tenant=a&b=1`;
   const sent = await sendText(sim, { To: to, StatusCallback: url });
   const sid = String(sent.json['sid']);
-  await vi.waitFor(() => expect(receiver.received.length).toBeGreaterThan(0), {
+  await vi.waitFor(() => expect(finalCallback(sid)).toBeDefined(), {
     timeout: 5_000,
     interval: 10,
   });
-  return { sid, url, callback: receiver.received[0] };
+  return { sid, url, callback: finalCallback(sid) };
 }
 
 describe('status callbacks', () => {
@@ -58,6 +67,25 @@ describe('status callbacks', () => {
     );
   });
 
+  test('sending and sent come first, each signed, then the final status', async () => {
+    const sim = await start('compliant');
+    const { sid, url } = await sendAndAwaitCallback(sim, '+447700900123');
+
+    const about = receiver.received.filter((r) => r.body['MessageSid'] === sid);
+    expect(about.map((r) => r.body['MessageStatus']).sort()).toEqual([
+      'delivered',
+      'sending',
+      'sent',
+    ]);
+    for (const r of about) {
+      const params = r.body as Record<string, string>;
+      expect(r.headers['x-twilio-signature']).toBe(
+        twilioSignature(sim.twilio.authToken, url, params),
+      );
+      expect('ErrorCode' in params).toBe(false);
+    }
+  });
+
   test('unauthenticated-callbacks: the same callback without its signature', async () => {
     const { callback } = await sendAndAwaitCallback(
       await start('unauthenticated-callbacks'),
@@ -77,7 +105,7 @@ describe('status callbacks', () => {
     expect(fetched.json).toMatchObject({ status: 'undelivered', error_code: 30005 });
   });
 
-  test('no-receipts: the text stays sent and nothing is called back', async () => {
+  test('no-receipts: the text stays sent and no final status is called back', async () => {
     const sim = await start('no-receipts');
     const sent = await sendText(sim, { To: '+447700900123', StatusCallback: receiver.url });
     const path = `${messagesPath(sim)}/${String(sent.json['sid'])}.json`;
@@ -89,7 +117,8 @@ describe('status callbacks', () => {
     // 20 simulated seconds, the longest receipt delay, are 20 ms at this scale.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await twilioCall(sim, 'GET', path)).json['status']).toBe('sent');
-    expect(receiver.received).toEqual([]);
+    const statuses = receiver.received.map((r) => r.body['MessageStatus']);
+    expect(statuses.sort()).toEqual(['sending', 'sent']);
   });
 
   test('test credentials never trigger a callback, as Twilio documents', async () => {
@@ -106,8 +135,11 @@ describe('status callbacks', () => {
     });
     const live = await sendText(sim, { To: '+447700900124', StatusCallback: receiver.url });
 
-    await vi.waitFor(() => expect(receiver.received.length).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(finalCallback(String(live.json['sid']))).toBeDefined(), {
+      timeout: 5_000,
+    });
     expect(test.status).toBe(201);
-    expect(receiver.received[0]?.body['MessageSid']).toBe(live.json['sid']);
+    const sids = new Set(receiver.received.map((r) => r.body['MessageSid']));
+    expect([...sids]).toEqual([live.json['sid']]);
   });
 });

@@ -1,11 +1,11 @@
 import { formParams, twilioSignature } from '../../../providers/twilio/signature.ts';
 import type { OutgoingCallback } from '../../aggregator/callback-dispatcher.ts';
 import type { DialectHooks } from '../../aggregator/lifecycle.ts';
-import { isFinal, type MessageView } from '../../aggregator/message.ts';
+import { isFinal, type MessageView, type NewMessage } from '../../aggregator/message.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import type { TwilioAccount } from './account.ts';
 import { API_VERSION } from './serialise.ts';
-import { finalState } from './statuses.ts';
+import { finalState, type TwilioState } from './statuses.ts';
 
 const KEY_PREFIX = 'twilio.status-callback.';
 
@@ -38,11 +38,18 @@ export class TwilioCallbacks implements DialectHooks {
     return true;
   }
 
+  /** Twilio posts `sending` as the text is handed over and `sent` once the carrier has it. */
+  interimCallbacksAt(message: NewMessage): readonly number[] {
+    const handingOver = message.createdAt + (message.sentAt - message.createdAt) / 2;
+    return [handingOver / 1000, message.sentAt / 1000];
+  }
+
+  /** The status of the moment: a job due at handing over finds the text still `created`. */
   receiptCallback(message: MessageView): OutgoingCallback | undefined {
     const url = this.#store.readMeta(KEY_PREFIX + message.id);
-    if (!url || !isFinal(message.status) || message.completedAt === null) return undefined;
+    if (!url) return undefined;
 
-    const body = new URLSearchParams(statusParams(message, message.completedAt)).toString();
+    const body = new URLSearchParams(statusParams(message)).toString();
     const signature = twilioSignature(this.#account.authToken, url, formParams(body));
     return {
       url,
@@ -62,8 +69,12 @@ export class TwilioCallbacks implements DialectHooks {
 }
 
 /** The keys Twilio posts about an outbound SMS's status (facts §2.4). */
-function statusParams(message: MessageView, completedAt: number): Record<string, string> {
-  const state = finalState(message.reportedStatus, completedAt);
+function statusParams(message: MessageView): Record<string, string> {
+  const { completedAt } = message;
+  const state: Pick<TwilioState, 'status' | 'errorCode'> =
+    isFinal(message.status) && completedAt !== null
+      ? finalState(message.status, completedAt)
+      : { status: message.status === 'created' ? 'sending' : 'sent', errorCode: null };
   return {
     AccountSid: message.accountId,
     ApiVersion: API_VERSION,
@@ -74,7 +85,9 @@ function statusParams(message: MessageView, completedAt: number): Record<string,
     SmsStatus: state.status,
     To: message.number,
     ...(state.errorCode === null ? {} : { ErrorCode: String(state.errorCode) }),
-    ...(state.status === 'failed' ? {} : { RawDlrDoneDate: rawDlrDate(completedAt) }),
+    ...(state.status === 'delivered' || state.status === 'undelivered'
+      ? { RawDlrDoneDate: rawDlrDate(completedAt ?? 0) }
+      : {}),
   };
 }
 

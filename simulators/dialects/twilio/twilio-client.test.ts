@@ -128,6 +128,16 @@ describe('the official twilio client, given only the base URL and the account', 
     expect(
       twilio.validateRequest(simulator.twilio.authToken, signature, receiver.url, params),
     ).toBe(true);
+    const interim = receiver.received.filter(
+      (r) => r.body['MessageSid'] === sent.sid && r !== callback,
+    );
+    expect(interim.map((r) => r.body['MessageStatus']).sort()).toEqual(['sending', 'sent']);
+    for (const r of interim) {
+      const header = String(r.headers['x-twilio-signature']);
+      expect(twilio.validateRequest(simulator.twilio.authToken, header, receiver.url, r.body)).toBe(
+        true,
+      );
+    }
     const tampered = { ...params, MessageStatus: 'undelivered' };
     expect(
       twilio.validateRequest(simulator.twilio.authToken, signature, receiver.url, tampered),
@@ -176,6 +186,9 @@ describe('test credentials, as Twilio documents them', () => {
   });
 });
 
+/** The callback carrying the final status of `sid`, once it has come. */
 function callbackFor(sid: string) {
-  return receiver.received.find((r) => r.body['MessageSid'] === sid);
+  return receiver.received.find(
+    (r) => r.body['MessageSid'] === sid && r.body['MessageStatus'] === 'delivered',
+  );
 }
