@@ -25,10 +25,17 @@ export const TargetConfigSchema = z
       .optional(),
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
     keyType: z.enum(['test', 'team', 'live']).default('test'),
-    credentials: z.object({ apiKey: EnvRef }).strict().optional(),
+    // `testApiKey`: test credentials beside live ones, for the test-mode check.
+    credentials: z.object({ apiKey: EnvRef, testApiKey: EnvRef.optional() }).strict().optional(),
     options: z
       // `from` is Twilio's sender: a number the account owns, or an alphanumeric sender ID.
-      .object({ templateId: z.uuid(), smsSenderId: z.uuid(), from: z.string().min(1) })
+      // `testFrom`: the `From` Twilio's test credentials accept (+15005550006).
+      .object({
+        templateId: z.uuid(),
+        smsSenderId: z.uuid(),
+        from: z.string().min(1),
+        testFrom: z.string().min(1),
+      })
       .partial()
       .strict()
       .default({}),
