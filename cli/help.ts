@@ -24,7 +24,8 @@ Options:
   --config FILE      YAML or JSON configuration: targets, suites, time scale, output folder
   --target NAME      run only the configured target NAME; repeatable. The form
                      sim:DIALECT[:PROFILE] adds an embedded simulator target instead,
-                     e.g. --target sim:notify:no-receipts (see "sms-assure profiles")
+                     e.g. --target sim:notify:no-receipts (see "sms-assure profiles");
+                     DIALECT is notify or twilio
   --suite NAME       run only this suite; repeatable (${SUITES.join(', ')})
   --out DIR          reports folder (default: reports, or the config's "output")
   --time-scale N     how much faster than real time simulators run (default: 100)

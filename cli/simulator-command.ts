@@ -57,6 +57,9 @@ function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
   console.log(`Notify team key    ${notify.teamKey}`);
   console.log(`Notify live key    ${notify.liveKey}`);
   console.log(`Notify template id ${notify.templateId}  (content: ((body)))`);
+  const { twilio } = simulator;
+  console.log(`Twilio account     ${twilio.accountSid}:${twilio.authToken}  (From ${twilio.from})`);
+  console.log(`Twilio test creds  ${twilio.testAccountSid}:${twilio.testAuthToken}`);
   console.log(
     'Keys are fresh at every start and work only against this simulator. Ctrl-C stops it.',
   );

@@ -32,6 +32,10 @@ export class AllowListGuard implements ProviderAdapter {
         ...numbers.permanentFailure,
         ...numbers.technicalFailure,
         ...numbers.smoke,
+        // The supplier's reserved test numbers reach no network, and only its test credentials.
+        ...(target.keyType === 'test' ? (inner.capabilities.testRejections ?? []) : []).map(
+          (r) => r.to,
+        ),
       ].map(digitsOf),
     );
   }

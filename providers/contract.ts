@@ -30,7 +30,23 @@ export interface Capabilities {
   readonly listing: boolean;
   readonly priceData: boolean;
   readonly inbound: boolean;
+  /** Whether the supplier keeps the sender's reference and gives it back. @default true */
+  readonly references?: boolean;
+  /** What the message listing can filter by. @default ['reference', 'status'] (Notify) */
+  readonly listFilters?: readonly ListFilterName[];
+  /**
+   * Whether texts sent with test credentials can be read back to see their outcome (Twilio's
+   * test credentials answer only the send, and 403 everything else). @default true
+   */
+  readonly testReadBack?: boolean;
+  /**
+   * Numbers the supplier reserves for its test credentials, each refused at the send with the
+   * supplier's own error code (Twilio's magic numbers). None by default.
+   */
+  readonly testRejections?: readonly { readonly to: string; readonly code: string }[];
 }
+
+export type ListFilterName = 'reference' | 'status' | 'to';
 
 export interface SendRequest {
   readonly to: string;
@@ -81,6 +97,8 @@ export interface InboundText {
 
 export interface ListQuery {
   readonly reference?: string;
+  /** The recipient, where `listFilters` includes `to`. */
+  readonly to?: string;
   readonly status?: string;
   readonly olderThan?: string;
 }

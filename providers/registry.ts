@@ -5,6 +5,7 @@ import { AllowListGuard } from './allow-list-guard.ts';
 import type { CallbackAuthority, ExchangeSink, ProviderAdapter } from './contract.ts';
 import { RecordingClient } from './http/recording-client.ts';
 import { notifyDialect } from './notify/index.ts';
+import { twilioDialect } from './twilio/index.ts';
 
 export interface AdapterContext {
   readonly redactor: Redactor;
@@ -24,7 +25,10 @@ export interface Dialect {
   billedSegments(text: string): number;
 }
 
-const DIALECTS: ReadonlyMap<string, Dialect> = new Map([[notifyDialect.name, notifyDialect]]);
+const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
+  [notifyDialect.name, notifyDialect],
+  [twilioDialect.name, twilioDialect],
+]);
 
 export function dialectOf(name: string): Dialect {
   const dialect = DIALECTS.get(name);

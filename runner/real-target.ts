@@ -26,13 +26,21 @@ export function realTarget(
     ]);
   }
 
+  const testEnv = config.credentials?.testApiKey?.env;
+  const testApiKey = testEnv === undefined ? undefined : options.env[testEnv];
+  if (testEnv !== undefined && !testApiKey) {
+    throw new ConfigError(options.source, [
+      `${where}.credentials.testApiKey: environment variable ${testEnv} is not set (or is empty)`,
+    ]);
+  }
+
   const dialect = dialectOf(config.dialect);
   return {
     name: config.name,
     dialect: config.dialect,
     baseUrl: config.baseUrl ?? '',
     keyType: config.keyType,
-    credentials: { apiKey },
+    credentials: { apiKey, ...(testApiKey ? { testApiKey } : {}) },
     options: definedOnly(config.options),
     numbers: withOverrides(dialect.defaultNumbers, config.numbers),
     allowList: config.allowList,

@@ -11,6 +11,7 @@ import {
   type ProfileName,
 } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
+import { simulatedAccount, type SimulatorSender } from './simulated-accounts.ts';
 import { contentPlan, definedOnly, replyPlan, withOverrides } from './target-plans.ts';
 
 /** Starts an embedded simulator for the target and wires its callbacks to the receiver. */
@@ -37,8 +38,11 @@ export async function simulatedTarget(
   const bearerToken = randomBytes(24).toString('base64url');
   const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
   const inboundUrl = `${callbackUrl}/inbound`;
-  await configureCallback(simulator.controlUrl, 'callback', callbackUrl, bearerToken);
-  await configureCallback(simulator.controlUrl, 'inbound-callback', inboundUrl, bearerToken);
+  const account = simulatedAccount(config.dialect, simulator);
+  if (account.serviceCallbacks) {
+    await configureCallback(simulator.controlUrl, 'callback', callbackUrl, bearerToken);
+    await configureCallback(simulator.controlUrl, 'inbound-callback', inboundUrl, bearerToken);
+  }
 
   const dialect = dialectOf(config.dialect);
   const simulatedDeadlineMs = (config.receiptDeadlineSeconds ?? 120) * 1000;
@@ -46,11 +50,9 @@ export async function simulatedTarget(
     name: config.name,
     dialect: config.dialect,
     baseUrl: simulator.baseUrl,
-    // The live key reaches the simulator's fictional handsets, which is what lets the checks see
-    // what a phone shows; the test key stays at hand for the test-mode check.
     keyType: 'live',
-    credentials: { apiKey: simulator.notify.liveKey, testApiKey: simulator.notify.testKey },
-    options: { templateId: simulator.notify.templateId },
+    credentials: account.credentials,
+    options: account.options,
     numbers: withOverrides(
       { ...dialect.defaultNumbers, technicalFailure: technical() },
       config.numbers,
@@ -58,7 +60,7 @@ export async function simulatedTarget(
     allowList: config.allowList,
     receiptDeadlineMs: Math.max(1000, simulatedDeadlineMs / options.timeScale),
     pollIntervalMs: 20,
-    ...simulatedPlans(config, simulator.notify.senders),
+    ...simulatedPlans(config, account.senders),
     callback: {
       url: callbackUrl,
       inboundUrl,
@@ -115,13 +117,6 @@ const SIMULATED_CONTENT = {
     'Example Council: your parking permit runs out on 1 March. Reply PARK to renew it.',
   ],
 };
-
-interface SimulatorSender {
-  readonly id: string;
-  readonly text: string;
-  readonly isDefault: boolean;
-  readonly inbound: boolean;
-}
 
 async function configureCallback(
   controlUrl: string,

@@ -29,6 +29,7 @@ import {
   openNotifyService,
   type NotifyCredentials,
 } from './dialects/notify/service.ts';
+import { TwilioDialect, type TwilioCredentials } from './dialects/twilio/index.ts';
 
 export interface SimulatorOptions {
   /** @default '127.0.0.1' */
@@ -74,6 +75,8 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly profile: ProfileName;
   readonly timeScale: number;
   readonly notify: NotifyCredentials;
+  /** The Twilio account the same simulator serves under `/2010-04-01/Accounts/...`. */
+  readonly twilio: TwilioCredentials;
   /** The folder holding the SQLite file. */
   readonly dataDir: string;
   stop(): Promise<void>;
@@ -150,6 +153,7 @@ async function assemble(
   const clock = new SimClock(settings.timeScale);
   const callbacks = new NotifyCallbacks(store);
   const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
+  const twilio = new TwilioDialect(store, options.keepKeys ?? false);
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -157,7 +161,7 @@ async function assemble(
     profile,
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
-    dialects: { notify: callbacks },
+    dialects: { notify: callbacks, twilio: twilio.hooks },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
     directory: senders,
   });
@@ -166,6 +170,7 @@ async function assemble(
   const internationalSms = options.internationalSms ?? true;
   addNotifyRoutes(router, { auth, lifecycle, profile, store, clock, senders, internationalSms });
   addNotifyControlRoutes(router, { callbacks, senders, profile });
+  twilio.addRoutes(router, { lifecycle, profile, store, clock });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
 
@@ -190,6 +195,7 @@ async function assemble(
     profile: settings.profile,
     timeScale: settings.timeScale,
     notify: notifyCredentials(service, senders),
+    twilio: twilio.credentials(),
     dataDir,
     stop,
     [Symbol.asyncDispose]: stop,

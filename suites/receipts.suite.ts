@@ -70,6 +70,19 @@ forEachTarget('receipts', (target) => {
 
       const final = received.find((r) => r.receipt && r.receipt.status !== 'sending');
       if (received.length === 0) c.unjudged('RCPT-03', 'no callback arrived to authenticate');
+
+      // Every callback that came is judged, interim ones too (Twilio posts `sent` first).
+      const unauthenticated = received.filter((r) => !r.authenticated);
+      if (unauthenticated.length > 0) {
+        c.finding({
+          code: 'callback_unauthenticated',
+          requirement: 'RCPT-03',
+          message: 'a receipt callback carried no valid credentials, so it could be forged',
+          expected: "the supplier's credentials (a bearer token, a signature)",
+          actual: unauthenticated[0]?.rejection?.reason ?? 'rejected',
+        });
+      }
+
       if (!final?.receipt) {
         c.finding({
           code: 'no_callback',
@@ -79,17 +92,6 @@ forEachTarget('receipts', (target) => {
           actual: `${received.length} callback(s), none final`,
         });
         return;
-      }
-
-      const unauthenticated = received.filter((r) => !r.authenticated);
-      if (unauthenticated.length > 0) {
-        c.finding({
-          code: 'callback_unauthenticated',
-          requirement: 'RCPT-03',
-          message: 'a receipt callback carried no valid credentials, so it could be forged',
-          expected: 'the configured bearer token',
-          actual: unauthenticated[0]?.rejection?.reason ?? 'rejected',
-        });
       }
 
       const state = await c.adapter.status(sent.id);

@@ -18,7 +18,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify']),
+    dialect: z.enum(['notify', 'twilio']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({
@@ -30,9 +30,17 @@ export const TargetConfigSchema = z
       .optional(),
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
     keyType: z.enum(['test', 'team', 'live']).default('test'),
-    credentials: z.object({ apiKey: EnvRef }).strict().optional(),
+    // `testApiKey`: test credentials beside live ones, for the test-mode check.
+    credentials: z.object({ apiKey: EnvRef, testApiKey: EnvRef.optional() }).strict().optional(),
     options: z
-      .object({ templateId: z.uuid(), smsSenderId: z.uuid() })
+      // `from` is Twilio's sender: a number the account owns, or an alphanumeric sender ID.
+      // `testFrom`: the `From` Twilio's test credentials accept (+15005550006).
+      .object({
+        templateId: z.uuid(),
+        smsSenderId: z.uuid(),
+        from: z.string().min(1),
+        testFrom: z.string().min(1),
+      })
       .partial()
       .strict()
       .default({}),
@@ -78,7 +86,7 @@ export const TargetConfigSchema = z
     if (!target.credentials) {
       ctx.addIssue({ code: 'custom', path: ['credentials', 'apiKey'], message: 'required' });
     }
-    if (!target.options.templateId) {
+    if (target.dialect === 'notify' && !target.options.templateId) {
       ctx.addIssue({
         code: 'custom',
         path: ['options', 'templateId'],

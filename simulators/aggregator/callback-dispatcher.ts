@@ -8,6 +8,8 @@ export interface OutgoingCallback {
   readonly url: string;
   readonly body: string;
   readonly credentials: Readonly<Record<string, string>>;
+  /** @default 'application/json' (Twilio posts forms) */
+  readonly contentType?: string;
 }
 
 export type DeliveryResult =
@@ -30,7 +32,7 @@ export class CallbackDispatcher {
     signal: AbortSignal,
   ): Promise<DeliveryResult> {
     const headers = {
-      'content-type': 'application/json',
+      'content-type': callback.contentType ?? 'application/json',
       'user-agent': 'sms-assure-simulator',
       ...(authenticate ? callback.credentials : {}),
     };

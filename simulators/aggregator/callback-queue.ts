@@ -22,8 +22,15 @@ export interface CallbackQueueOptions {
   readonly dispatcher: CallbackDispatcher;
   /** False under the `unauthenticated-callbacks` profile. */
   readonly authenticate: boolean;
-  /** The dialect's callback about a message or reply; undefined to send none after all. */
-  readonly callbackFor: (kind: CallbackKind, subjectId: string) => OutgoingCallback | undefined;
+  /**
+   * The dialect's callback about a message or reply, as of `dueAt` (real epoch ms, when the
+   * attempt fell due); undefined to send none after all.
+   */
+  readonly callbackFor: (
+    kind: CallbackKind,
+    subjectId: string,
+    dueAt: number,
+  ) => OutgoingCallback | undefined;
   /** Re-arms the scheduler when an attempt is queued or room frees up. */
   readonly wake: (dueAt: number) => void;
   /** Callbacks in flight at once. */
@@ -76,7 +83,7 @@ export class CallbackQueue implements DueWork {
 
   #start(job: CallbackJob): void {
     const { store, callbackFor } = this.#options;
-    const callback = callbackFor(job.kind, job.subjectId);
+    const callback = callbackFor(job.kind, job.subjectId, job.dueAt);
 
     // The callback was switched off since: nothing to send, as with Notify.
     if (!callback) {

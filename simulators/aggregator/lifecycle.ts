@@ -22,8 +22,18 @@ import { alterText } from './text-alteration.ts';
 
 /** What a dialect contributes to a message's life, and to a reply's, once the aggregator has it. */
 export interface DialectHooks {
-  /** Whether the account wants delivery-status callbacks (asked when a message is accepted). */
-  wantsCallbacks(accountId: string): boolean;
+  /**
+   * Whether the account wants delivery-status callbacks for this message (asked when it is
+   * accepted; Twilio asks per message).
+   */
+  wantsCallbacks(accountId: string, messageId: string): boolean;
+  /**
+   * When (real epoch ms) to call back about a message before its final status, each callback
+   * carrying the status of its moment (Twilio posts `sending` and `sent`). @default none
+   */
+  interimCallbacksAt?(message: NewMessage): readonly number[];
+  /** Whether the dialect gets receipts from `country`. @default the destination's own rule */
+  receiptsFrom?(country: string): boolean;
   /** The callback for a message that has its final status; undefined to send none after all. */
   receiptCallback(message: MessageView): OutgoingCallback | undefined;
   /** Whether the account wants replies posted to it (asked when a reply arrives). */
@@ -71,7 +81,7 @@ export class MessageLifecycle {
       clock: deps.clock,
       dispatcher: deps.dispatcher,
       authenticate: deps.profile.authenticatesCallbacks,
-      callbackFor: (kind, id) => this.#callbackFor(kind, id),
+      callbackFor: (kind, id, dueAt) => this.#callbackFor(kind, id, dueAt),
       wake: (dueAt) => this.#scheduler.wake(dueAt),
     });
     this.#scheduler.add(this.#callbacks);
@@ -93,14 +103,18 @@ export class MessageLifecycle {
     const message = this.#plan(submission);
     const { completedAt } = message;
 
-    const callback =
-      completedAt !== null && dialects[submission.dialect]?.wantsCallbacks(submission.accountId);
+    const hooks = dialects[submission.dialect];
+    const wanted = hooks?.wantsCallbacks(submission.accountId, submission.id) ?? false;
+    const interim = wanted ? (hooks?.interimCallbacksAt?.(message) ?? []) : [];
     const onward = deliveryToService(message, this.#deps.directory);
     const onwardCallback =
       onward && dialects[onward.dialect]?.wantsReceivedTextCallbacks(onward.accountId);
     await this.#commits.write(() => {
       store.insertMessage(message);
-      if (callback) this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+      for (const dueAt of interim) this.#callbacks.enqueue('delivery-status', message.id, dueAt);
+      if (wanted && completedAt !== null) {
+        this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+      }
       if (onward) store.insertReply(onward);
       if (onward && onwardCallback) {
         this.#callbacks.enqueue('received-text', onward.id, onward.sentAt / 1000);
@@ -128,14 +142,16 @@ export class MessageLifecycle {
   }
 
   #plan(submission: Submission): NewMessage {
-    const { clock, network, profile } = this.#deps;
+    const { clock, network, profile, dialects } = this.#deps;
     const createdAt = clock.uniqueMicros();
     const sentAt = createdAt + micros(clock.realMs(QUEUE_DELAY_MS));
     const arrivesAt = sentAt + micros(clock.realMs(network.receiptDelayMs()));
     const { plannedOutcome, reachesHandset } = this.#outcome(submission);
 
     const abroad = submission.country !== HOME_COUNTRY;
-    const receipts = profile.sendsReceipts && destination(submission.country)?.deliveryReceipts;
+    const receiptsFrom = dialects[submission.dialect]?.receiptsFrom?.(submission.country);
+    const receipts =
+      profile.sendsReceipts && (receiptsFrom ?? destination(submission.country)?.deliveryReceipts);
     const deliverable = reachesHandset && plannedOutcome === 'delivered';
     // A faked receipt: the route drops the text and reports what delivering it would have.
     const dropped = deliverable && (this.#deps.receiptFaker?.drops(submission.number) ?? false);
@@ -169,17 +185,21 @@ export class MessageLifecycle {
     };
   }
 
-  #callbackFor(kind: CallbackKind, id: string): OutgoingCallback | undefined {
-    const { store, clock, dialects } = this.#deps;
+  /**
+   * A message is seen as it was when the attempt fell due, or later: an interim callback tells
+   * the status of its own moment even when the scheduler runs it late.
+   */
+  #callbackFor(kind: CallbackKind, id: string, dueAt: number): OutgoingCallback | undefined {
+    const { store, dialects } = this.#deps;
     if (kind === 'received-text') {
       const reply = store.findReply(id);
       return reply && dialects[reply.dialect]?.receivedTextCallback(reply);
     }
 
     const message = store.findMessageById(id);
-    return (
-      message && dialects[message.dialect]?.receiptCallback(viewAt(message, clock.nowMicros()))
-    );
+    // Rounded up, so that a job due at the receipt's own moment sees the final status.
+    const at = Math.ceil(dueAt * 1000);
+    return message && dialects[message.dialect]?.receiptCallback(viewAt(message, at));
   }
 }
 

@@ -2,7 +2,14 @@ import type { CallbackKind } from './callback-dispatcher.ts';
 import type { FinalStatus, NewMessage, StoredMessage, TransitStatus } from './message.ts';
 import type { Keyring } from './keyring.ts';
 import type { NewReply, StoredReply } from './reply.ts';
-import { openMessage, openReply, referenceIndex, sealMessage, sealReply } from './store-sealing.ts';
+import {
+  numberIndex,
+  openMessage,
+  openReply,
+  referenceIndex,
+  sealMessage,
+  sealReply,
+} from './store-sealing.ts';
 import type { CallbackJob, ListFilter } from './store.ts';
 
 /** Conversions between SQLite rows and the simulator's records. */
@@ -31,6 +38,20 @@ export function listQuery(filter: ListFilter, keyring: Keyring): { sql: string; 
   if (filter.reference !== undefined) {
     where.push('reference_index = @reference');
     params.reference = referenceIndex(keyring, filter.reference);
+  }
+
+  if (filter.number !== undefined) {
+    where.push('number_index = @number');
+    params.number = numberIndex(keyring, filter.number);
+  }
+  if (filter.sender !== undefined) {
+    where.push('sender = @sender');
+    params.sender = filter.sender;
+  }
+  if (filter.sent !== undefined) {
+    where.push('sent_at >= @sentFrom AND sent_at < @sentUntil');
+    params.sentFrom = filter.sent.from;
+    params.sentUntil = Math.min(filter.sent.until, filter.nowMicros + 1);
   }
 
   // `seq` follows creation order, so it pages newest first without an index of its own.

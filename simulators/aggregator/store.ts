@@ -45,6 +45,12 @@ export interface ListFilter {
   /** Only messages created before this one; none at all when it does not exist. */
   readonly olderThan?: string;
   readonly limit: number;
+  /** Only texts to this E.164 number (Twilio's `To`). */
+  readonly number?: string;
+  /** Only texts from this sender (Twilio's `From`). */
+  readonly sender?: string;
+  /** Only texts sent by now, at or after `from` and before `until` (epoch µs; Twilio's DateSent). */
+  readonly sent?: { readonly from: number; readonly until: number };
 }
 
 /** Only a service's received replies created before this one; none when it does not exist. */

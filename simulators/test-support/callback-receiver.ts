@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedCallback {
   readonly headers: IncomingHttpHeaders;
   readonly body: Record<string, unknown>;
+  /** The body as it arrived: what a signature covers. */
+  readonly raw: string;
+  readonly path: string;
 }
 
 export interface TestReceiver extends AsyncDisposable {
@@ -22,9 +25,15 @@ export async function startReceiver(statuses: readonly number[] = [200]): Promis
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const form = req.headers['content-type'] === 'application/x-www-form-urlencoded';
       received.push({
         headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+        body: form
+          ? Object.fromEntries(new URLSearchParams(raw))
+          : (JSON.parse(raw) as Record<string, unknown>),
+        raw,
+        path: req.url ?? '/',
       });
       const status = statuses[Math.min(received.length, statuses.length) - 1] ?? 200;
       if (status === 0) return;

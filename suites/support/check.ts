@@ -188,10 +188,21 @@ function testAdapterFor(
 ): ProviderAdapter | undefined {
   if (target.keyType === 'test') return createAdapter(target, { redactor, sink });
 
-  const testApiKey = target.credentials['testApiKey'];
-  if (!testApiKey) return undefined;
-  const testTarget = { ...target, keyType: 'test' as const, credentials: { apiKey: testApiKey } };
+  // A credential or option named `testX` stands in for `x` (Notify's testApiKey, Twilio's
+  // testAccountSid, testAuthToken and testFrom).
+  const credentials = testOnes(target.credentials);
+  if (Object.keys(credentials).length === 0) return undefined;
+  const options = { ...target.options, ...testOnes(target.options) };
+  const testTarget = { ...target, keyType: 'test' as const, credentials, options };
   return createAdapter(testTarget, { redactor, sink });
+}
+
+function testOnes(values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([name, value]) =>
+      /^test[A-Z]/.test(name) ? [[name.charAt(4).toLowerCase() + name.slice(5), value]] : [],
+    ),
+  );
 }
 
 function redactorFor(target: ResolvedTarget): Redactor {

@@ -11,7 +11,8 @@ export async function registerSender(c: CheckContext, text: string): Promise<Sen
   const simulator = c.target.simulator;
   if (!simulator) throw new HarnessError('ASSURE_NOT_SIMULATED', 'this target has no admin API');
 
-  const reply = await request(`${simulator.controlUrl}/notify/senders`, {
+  // Each dialect sets up senders its own way, under its own control route.
+  const reply = await request(`${simulator.controlUrl}/${c.target.dialect}/senders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text }),

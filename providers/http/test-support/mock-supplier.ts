@@ -10,13 +10,15 @@ export interface MockSupplier {
   /** The exchanges the adapter under test recorded, in order. */
   readonly exchanges: Exchange[];
   client(redactor: Redactor): RecordingClient;
+  /** Answers the next `method path` on the supplier's origin with `status` and a JSON body. */
+  reply(method: string, path: string, status: number, body: string | object): void;
 }
 
 /**
  * Stands a supplier's documented answers in for its host in adapter tests: nothing leaves the
  * process, and what the adapter recorded is kept for the test to read.
  */
-export function useMockSupplier(): MockSupplier {
+export function useMockSupplier(origin = 'https://supplier.example.test'): MockSupplier {
   let agent = new MockAgent();
   let exchanges: Exchange[] = [];
 
@@ -39,5 +41,11 @@ export function useMockSupplier(): MockSupplier {
     },
     client: (redactor) =>
       new RecordingClient({ redactor, sink: (e) => exchanges.push(e), dispatcher: agent }),
+    reply(method, path, status, body) {
+      agent
+        .get(origin)
+        .intercept({ path, method })
+        .reply(status, body, { headers: { 'content-type': 'application/json' } });
+    },
   };
 }

@@ -3,6 +3,7 @@ import { countryOf, destination, HOME_COUNTRY } from '../../aggregator/destinati
 import { newMessageId } from '../../aggregator/message-id.ts';
 import type { FinalStatus } from '../../aggregator/message.ts';
 import type { RouteRequest, RouteResponse } from '../../aggregator/router.ts';
+import { truncatedJson } from '../../aggregator/truncated-json.ts';
 import type { Caller } from './auth.ts';
 import { urlRoot, type NotifyContext } from './context.ts';
 import { badRequest, NotifyApiError } from './errors.ts';
@@ -76,7 +77,7 @@ export async function sendSms(
     },
     urlRoot(request),
   );
-  return context.profile.malformedSendResponse ? truncated(json) : { status: 201, json };
+  return context.profile.malformedSendResponse ? truncatedJson(201, json) : { status: 201, json };
 }
 
 /** Flask's `get_json(force=True)`, then `or {}`: any falsy JSON value reads as an empty object. */
@@ -179,14 +180,4 @@ function testOutcome(normalised: string): FinalStatus {
   if (normalised.endsWith('7700900003')) return 'temporary-failure';
   if (normalised.endsWith('7700900002')) return 'permanent-failure';
   return 'delivered';
-}
-
-/** The `malformed-json` profile: half of the real body, labelled as JSON. */
-function truncated(json: object): RouteResponse {
-  const text = JSON.stringify(json);
-  return {
-    status: 201,
-    text: text.slice(0, Math.floor(text.length / 2)),
-    contentType: 'application/json',
-  };
 }

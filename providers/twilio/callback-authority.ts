@@ -1,0 +1,83 @@
+import type {
+  AuthVerdict,
+  CallbackAuthority,
+  CallbackRejection,
+  CallbackVerdict,
+  InboundVerdict,
+  IncomingCallback,
+} from '../contract.ts';
+import type { TwilioAuth } from './credentials.ts';
+import { StatusCallbackSchema } from './schemas.ts';
+import { formParams, signatureMatches } from './signature.ts';
+import { normaliseTwilioStatus, twilioProviderStatus } from './statuses.ts';
+
+/**
+ * Twilio authenticates a status callback with `X-Twilio-Signature`: an HMAC-SHA1 under the
+ * account's Auth Token of the URL it was told to call and every form parameter. Anything
+ * unsigned, signed for other content, or from another account is refused.
+ */
+export class TwilioCallbackAuthority implements CallbackAuthority {
+  readonly #auth: TwilioAuth;
+  readonly #callbackUrl: URL;
+
+  /** `callbackUrl` is the StatusCallback the adapter gives Twilio with every send. */
+  constructor(auth: TwilioAuth, callbackUrl: string) {
+    this.#auth = auth;
+    this.#callbackUrl = new URL(callbackUrl);
+  }
+
+  authenticate(callback: IncomingCallback): AuthVerdict {
+    const signature = callback.headers['x-twilio-signature'];
+    if (!signature) return reject('callback_unsigned', 'no X-Twilio-Signature header');
+
+    const params = formParams(callback.body);
+    const url = this.#urlCalled(callback.path);
+    return signatureMatches(signature, this.#auth.authToken, url, params)
+      ? { ok: true }
+      : reject('callback_bad_signature', 'X-Twilio-Signature does not match the request');
+  }
+
+  parse(callback: IncomingCallback): CallbackVerdict {
+    const parsed = StatusCallbackSchema.safeParse(
+      Object.fromEntries(new URLSearchParams(callback.body)),
+    );
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.map(String).join('.') || '(root)';
+      return reject('callback_shape', `callback form invalid at '${where}': ${issue?.message}`);
+    }
+
+    const { AccountSid, MessageSid, MessageStatus, ErrorCode } = parsed.data;
+    if (AccountSid !== this.#auth.accountSid) {
+      return reject('callback_wrong_account', 'the callback names another account');
+    }
+    const code = ErrorCode === undefined ? null : Number(ErrorCode);
+    const status = normaliseTwilioStatus(MessageStatus, code);
+    if (!status) return reject('callback_unknown_status', `unknown status '${MessageStatus}'`);
+    return {
+      ok: true,
+      receipt: {
+        messageId: MessageSid,
+        status,
+        providerStatus: twilioProviderStatus(MessageStatus, code),
+      },
+    };
+  }
+
+  parseInbound(): InboundVerdict {
+    return reject(
+      'callback_not_supported',
+      'replies reach a Twilio number through its own webhook',
+    );
+  }
+
+  /** The URL as the supplier was told it: the receiver sees only the path it was called on. */
+  #urlCalled(path: string): string {
+    if (path === this.#callbackUrl.pathname) return this.#callbackUrl.toString();
+    return new URL(path, this.#callbackUrl.origin).toString();
+  }
+}
+
+function reject(code: string, reason: string): CallbackRejection {
+  return { ok: false, code, reason };
+}

@@ -1,0 +1,63 @@
+import { analyse } from '../../content/segments.ts';
+import { ConfigError } from '../../core/errors.ts';
+import type { ResolvedTarget } from '../../core/target.ts';
+import type { Dialect } from '../registry.ts';
+import { TwilioAdapter } from './adapter.ts';
+import { TwilioCallbackAuthority } from './callback-authority.ts';
+import { readTwilioAuth } from './credentials.ts';
+
+/**
+ * Twilio Programmable Messaging. Its test credentials take only magic numbers, answered at the
+ * send, so the outcome numbers below are for live credentials: on the simulator they sit in the
+ * drama range, whose networks fail `…002` permanently and `…003` temporarily.
+ */
+export const twilioDialect: Dialect = {
+  name: 'twilio',
+
+  checkCredentials(target, source) {
+    readTwilioAuth(target.credentials, source);
+    if (!fromOf(target)) {
+      throw new ConfigError(source, [
+        'options.from: a Twilio target needs a sender (a number the account owns, or an ' +
+          'alphanumeric sender ID), or sender.expected',
+      ]);
+    }
+  },
+
+  createAdapter(target, client) {
+    return new TwilioAdapter({
+      baseUrl: target.baseUrl,
+      auth: readTwilioAuth(target.credentials, `target ${target.name}`),
+      from: fromOf(target),
+      ...(target.callback ? { statusCallback: target.callback.url } : {}),
+      client,
+    });
+  },
+
+  createCallbackAuthority(target) {
+    if (!target.callback) return undefined;
+    const auth = readTwilioAuth(target.credentials, `target ${target.name}`);
+    return new TwilioCallbackAuthority(auth, target.callback.url);
+  },
+
+  defaultNumbers: {
+    delivered: ['+447700900001', '+447700900123'],
+    temporaryFailure: ['+447700900003'],
+    permanentFailure: ['+447700900002'],
+    technicalFailure: [],
+    // Twilio has no numbers that are accepted and then dropped.
+    smoke: [],
+  },
+
+  defaultReceiptDeadlineMs: 120_000,
+
+  // Twilio bills the segments the text travels in: GSM-7 153 a part, UCS-2 67.
+  billedSegments: (text) => analyse(text).segments,
+};
+
+function fromOf(target: ResolvedTarget): string {
+  return target.options['from'] ?? target.sender.expected ?? '';
+}
+
+export { TwilioAdapter } from './adapter.ts';
+export { TwilioCallbackAuthority } from './callback-authority.ts';
