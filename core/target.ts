@@ -50,6 +50,11 @@ export interface ResolvedTarget {
     readonly bearerToken: string;
     readonly inboundUrl: string;
   };
+  /**
+   * Authorities (PEM) trusted, besides the system's, for this target's API, its control API and
+   * the callback receiver: those a simulator and the receiver made at start.
+   */
+  readonly trustedCa?: readonly string[];
   readonly simulator?: {
     readonly controlUrl: string;
     readonly profile: string;

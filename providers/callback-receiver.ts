@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { loopbackCredentials } from '../tls/local-ca.ts';
 import type {
   CallbackAuthority,
   CallbackReceipt,
@@ -15,6 +17,8 @@ export interface ReceivedCallback {
   readonly kind: CallbackKind;
   readonly receivedAt: number;
   readonly authenticated: boolean;
+  /** Whether it arrived over TLS; the plain listener exists only to catch those that did not. */
+  readonly overTls: boolean;
   readonly rejection?: { readonly code: string; readonly reason: string };
   readonly receipt?: CallbackReceipt;
   readonly inbound?: InboundText;
@@ -28,6 +32,13 @@ export interface StartedReceiver extends AsyncDisposable {
    * `${baseUrl}/callbacks/<target>/inbound` for replies.
    */
   readonly baseUrl: string;
+  /** The authority (PEM) behind the receiver's certificate: the one a target must trust. */
+  readonly ca: string;
+  /**
+   * The same paths over plain HTTP. No target is ever given this address: it is a trap, there to
+   * see whether a supplier that was handed an http:// URL would post to it in clear.
+   */
+  readonly plainBaseUrl: string;
   /** The token a worker presents to read what arrived. */
   readonly inspectToken: string;
   register(target: string, authority: CallbackAuthority): void;
@@ -41,24 +52,29 @@ const MAX_BODY_BYTES = 256 * 1024;
 const MAX_KEPT_BODY_CHARS = 4 * 1024;
 
 /**
- * The service side of receipts: a loopback HTTP server that takes each target's callbacks,
- * authenticates and parses them with the target's own rules, and answers as a careful service
- * would (401 unauthenticated, 400 unreadable, 200 otherwise, duplicates included).
+ * The service side of receipts: a loopback HTTPS server, with a certificate from an authority
+ * made at start, that takes each target's callbacks, authenticates and parses them with the
+ * target's own rules, and answers as a careful service would (401 unauthenticated, 400
+ * unreadable, 200 otherwise, duplicates included).
  */
 export async function startCallbackReceiver(host = '127.0.0.1'): Promise<StartedReceiver> {
   const authorities = new Map<string, CallbackAuthority>();
   const log: ReceivedCallback[] = [];
   const inspectToken = randomUUID();
+  const credentials = loopbackCredentials('sms-assure callback receiver CA');
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => answer(res, 500, { error: 'receiver failure' }));
-  });
+  };
+  const server = createTlsServer({ key: credentials.key, cert: credentials.cert }, onRequest);
+  const plainServer = createServer(onRequest);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://receiver');
+    const url = new URL(req.url ?? '/', 'https://receiver');
     const [, area, target, sub] = url.pathname.split('/');
+    const overTls = 'encrypted' in req.socket && req.socket.encrypted === true;
 
-    if (area === 'inspect' && target && req.method === 'GET') {
+    if (area === 'inspect' && target && req.method === 'GET' && overTls) {
       if (req.headers['x-inspect-token'] !== inspectToken) return answer(res, 403, {});
       const kind = url.searchParams.get('kind') === 'inbound' ? 'inbound' : 'receipt';
       const messageId = url.searchParams.get('messageId');
@@ -81,7 +97,7 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
       headers: flatten(req.headers),
       body,
     };
-    const record = judge(target, kind, authority, callback);
+    const record = { ...judge(target, kind, authority, callback), overTls };
     // Verdicts are all the checks read; a flood of large bodies must not fill memory.
     log.push({ ...record, body: record.body.slice(0, MAX_KEPT_BODY_CHARS) });
 
@@ -98,17 +114,27 @@ export async function startCallbackReceiver(host = '127.0.0.1'): Promise<Started
       .map(({ headers: _headers, body: _body, ...verdicts }) => verdicts);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOn(server, host);
+  const plainPort = await listenOn(plainServer, host);
+  const stop = async () => {
+    await Promise.all([close(server), close(plainServer)]);
+  };
 
   return {
-    baseUrl: `http://${host}:${port}`,
+    baseUrl: `https://${host}:${port}`,
+    ca: credentials.ca,
+    plainBaseUrl: `http://${host}:${plainPort}`,
     inspectToken,
     register: (target, authority) => void authorities.set(target, authority),
     received: (target) => log.filter((r) => r.target === target),
-    stop: () => close(server),
-    [Symbol.asyncDispose]: () => close(server),
+    stop,
+    [Symbol.asyncDispose]: stop,
   };
+}
+
+async function listenOn(server: Server, host: string): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return (server.address() as AddressInfo).port;
 }
 
 function judge(
@@ -116,7 +142,7 @@ function judge(
   kind: CallbackKind,
   authority: CallbackAuthority,
   callback: IncomingCallback,
-): ReceivedCallback {
+): Omit<ReceivedCallback, 'overTls'> {
   const auth = authority.authenticate(callback);
   const parsed = kind === 'inbound' ? authority.parseInbound(callback) : authority.parse(callback);
   const rejection = !auth.ok ? auth : !parsed.ok ? parsed : undefined;

@@ -3,6 +3,7 @@ import { request } from 'undici';
 import type { TargetConfig } from '../core/config/schema.ts';
 import { ConfigError, HarnessError } from '../core/errors.ts';
 import type { ResolvedTarget } from '../core/target.ts';
+import { trusting } from '../providers/http/trusted-agent.ts';
 import { dialectOf } from '../providers/registry.ts';
 import {
   DEFAULT_OUTCOME_RULES,
@@ -27,14 +28,21 @@ export async function simulatedTarget(
     ]);
   }
 
-  const simulator = await startSimulator({ profile, timeScale: options.timeScale });
+  const simulator = await startSimulator({
+    profile,
+    timeScale: options.timeScale,
+    transport: 'https',
+    callbackCa: [options.receiver.ca],
+  });
   setup.simulators.push(simulator);
+  const trustedCa = [simulator.ca, options.receiver.ca].filter((ca) => ca !== undefined);
 
   const bearerToken = randomBytes(24).toString('base64url');
   const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
   const inboundUrl = `${callbackUrl}/inbound`;
-  await configureCallback(simulator.controlUrl, 'callback', callbackUrl, bearerToken);
-  await configureCallback(simulator.controlUrl, 'inbound-callback', inboundUrl, bearerToken);
+  const control = { controlUrl: simulator.controlUrl, trustedCa };
+  await configureCallback(control, 'callback', callbackUrl, bearerToken);
+  await configureCallback(control, 'inbound-callback', inboundUrl, bearerToken);
 
   const dialect = dialectOf(config.dialect);
   const simulatedDeadlineMs = (config.receiptDeadlineSeconds ?? 120) * 1000;
@@ -62,6 +70,7 @@ export async function simulatedTarget(
       inspectToken: options.receiver.inspectToken,
       bearerToken,
     },
+    trustedCa,
     simulator: { controlUrl: simulator.controlUrl, profile, timeScale: options.timeScale },
   };
 }
@@ -115,12 +124,13 @@ interface SimulatorSender {
 }
 
 async function configureCallback(
-  controlUrl: string,
+  control: { readonly controlUrl: string; readonly trustedCa: readonly string[] },
   which: 'callback' | 'inbound-callback',
   url: string,
   bearerToken: string,
 ) {
-  const reply = await request(`${controlUrl}/notify/${which}`, {
+  const reply = await request(`${control.controlUrl}/notify/${which}`, {
+    ...trusting(control.trustedCa),
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ url, bearerToken }),

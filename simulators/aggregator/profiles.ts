@@ -17,6 +17,9 @@ export const PROFILES = [
   'sender-truncated',
   'replies-dropped',
   'overseas-surcharge',
+  'tls-weak',
+  'plain-http',
+  'callbacks-over-http',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -26,6 +29,12 @@ export type ProfileName = (typeof PROFILES)[number];
  * different text on every second message to the same handset.
  */
 export type SenderDisplay = 'as-chosen' | 'random-long-number' | 'alternating';
+
+/**
+ * How the API is served: TLS 1.2 and later with forward-secret suites, TLS from 1.0 with suites
+ * that lack forward secrecy, or plain HTTP.
+ */
+export type ApiTransport = 'sound-tls' | 'weak-tls' | 'plain-http';
 
 /** What a profile changes; the compliant values are in `COMPLIANT`. */
 export interface ProfileBehaviour {
@@ -48,6 +57,9 @@ export interface ProfileBehaviour {
   readonly keepsReplies: boolean;
   /** Whether texts abroad cost more per fragment than at home. */
   readonly surchargesAbroad: boolean;
+  readonly apiTransport: ApiTransport;
+  /** Whether an http:// callback URL is taken (Notify's admin form refuses anything but https). */
+  readonly acceptsHttpCallbacks: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -60,6 +72,8 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   truncatesLongSenders: false,
   keepsReplies: true,
   surchargesAbroad: false,
+  apiTransport: 'sound-tls',
+  acceptsHttpCallbacks: false,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -140,6 +154,25 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     name: 'overseas-surcharge',
     description: 'Charges texts abroad an international rate multiplier above 1.',
     surchargesAbroad: true,
+  },
+  'tls-weak': {
+    ...COMPLIANT,
+    name: 'tls-weak',
+    description:
+      'Serves the API over TLS from version 1.0, with cipher suites that lack forward secrecy.',
+    apiTransport: 'weak-tls',
+  },
+  'plain-http': {
+    ...COMPLIANT,
+    name: 'plain-http',
+    description: 'Serves the API over plain HTTP, so keys and numbers cross the network in clear.',
+    apiTransport: 'plain-http',
+  },
+  'callbacks-over-http': {
+    ...COMPLIANT,
+    name: 'callbacks-over-http',
+    description: 'Accepts http:// callback URLs and posts receipts to them unencrypted.',
+    acceptsHttpCallbacks: true,
   },
 };
 

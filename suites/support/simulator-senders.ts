@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { HarnessError } from '../../core/errors.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
 
 export type SenderRegistration =
@@ -12,6 +13,7 @@ export async function registerSender(c: CheckContext, text: string): Promise<Sen
   if (!simulator) throw new HarnessError('ASSURE_NOT_SIMULATED', 'this target has no admin API');
 
   const reply = await request(`${simulator.controlUrl}/notify/senders`, {
+    ...trusting(c.target.trustedCa),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text }),
