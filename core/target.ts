@@ -49,6 +49,11 @@ export interface ResolvedTarget {
     readonly inspectToken: string;
     readonly bearerToken: string;
     readonly inboundUrl: string;
+    /**
+     * The receiver's plain-HTTP twin of `url`, never configured anywhere: a check offers it to
+     * the supplier to see whether an http:// callback URL is refused.
+     */
+    readonly plainUrl?: string;
   };
   /**
    * Authorities (PEM) trusted, besides the system's, for this target's API, its control API and

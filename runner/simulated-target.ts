@@ -66,6 +66,7 @@ export async function simulatedTarget(
     callback: {
       url: callbackUrl,
       inboundUrl,
+      plainUrl: `${options.receiver.plainBaseUrl}/callbacks/${config.name}`,
       inspectUrl: `${options.receiver.baseUrl}/inspect/${config.name}`,
       inspectToken: options.receiver.inspectToken,
       bearerToken,

@@ -1,5 +1,6 @@
 import type { NormalisedStatus } from '../providers/contract.ts';
 import { awaitCallbacks } from './support/await-callback.ts';
+import { findUnauthenticated } from './support/callback-findings.ts';
 import { awaitFinalStatus } from './support/await-status.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
@@ -81,16 +82,7 @@ forEachTarget('receipts', (target) => {
         return;
       }
 
-      const unauthenticated = received.filter((r) => !r.authenticated);
-      if (unauthenticated.length > 0) {
-        c.finding({
-          code: 'callback_unauthenticated',
-          requirement: 'RCPT-03',
-          message: 'a receipt callback carried no valid credentials, so it could be forged',
-          expected: 'the configured bearer token',
-          actual: unauthenticated[0]?.rejection?.reason ?? 'rejected',
-        });
-      }
+      findUnauthenticated(c, received);
 
       const state = await c.adapter.status(sent.id);
       if (state && state.status !== final.receipt.status) {

@@ -36,7 +36,7 @@ const CLOCK_SKEW_MS = 60_000;
  * Makes a fresh authority. Nothing is written to disk: a run's servers and clients share the
  * certificate in memory, so no trust outlives the process that made it.
  */
-export function createLocalCa(commonName: string, validDays = 30): LocalCa {
+export function createLocalCa(commonName: string, validDays = 90): LocalCa {
   const { publicKey, privateKey } = rsaKeys(2048);
   const subject = [{ name: 'commonName', value: commonName }];
   const ca = forge.pki.createCertificate();

@@ -45,11 +45,16 @@ export async function awaitCallbacks(
   }
 }
 
-async function readReceived(c: CheckContext, messageId: string): Promise<ReceivedCallback[]> {
+/** The receipt callbacks the receiver took for the target: all of them, or one message's. */
+export async function readReceived(
+  c: CheckContext,
+  messageId?: string,
+): Promise<ReceivedCallback[]> {
   const callback = c.target.callback;
   if (!callback) throw new HarnessError('ASSURE_NO_RECEIVER', 'this target has no receiver');
 
-  const url = `${callback.inspectUrl}?messageId=${encodeURIComponent(messageId)}`;
+  const query = messageId === undefined ? '' : `?messageId=${encodeURIComponent(messageId)}`;
+  const url = `${callback.inspectUrl}${query}`;
   try {
     const reply = await request(url, {
       ...trusting(c.target.trustedCa),
