@@ -39,11 +39,13 @@ Exit codes:
 export const SIMULATOR_HELP = `Usage: sms-assure simulator [options]
 
 Serves the aggregator simulator on loopback and prints its address and fresh API keys.
-Stop it with Ctrl-C.
+The API is HTTPS, with a certificate from an authority made at start; its certificate is
+written to ca.pem in the data folder, for clients to trust. Stop it with Ctrl-C.
 
 Options:
   --port N           port to listen on (default: 0, any free port)
   --profile NAME     behaviour profile (default: compliant; see "sms-assure profiles")
   --time-scale N     how much faster than real time the network runs (default: 100)
   --data-dir DIR     keep the message store in DIR across restarts (default: a temp folder)
+  --http             serve plain HTTP instead, for clients that cannot be given the CA
   -h, --help         show this help`;

@@ -117,7 +117,8 @@ function findingLine(check: CheckRecord, finding: Finding): string {
   ].filter((v): v is string => typeof v === 'string');
   const detail = values.length > 0 ? ` (${values.join('; ')})` : '';
 
-  const text = `${check.target} · ${requirement} · ${finding.code}: ${finding.message}${detail}`;
+  const severity = finding.severity ? ` (${finding.severity})` : '';
+  const text = `${check.target} · ${requirement} · ${finding.code}${severity}: ${finding.message}${detail}`;
   return `- ${escapeMarkdown(text)}`;
 }
 

@@ -17,6 +17,8 @@ export interface ServerCertificateOptions {
   readonly notAfter?: Date;
   /** RSA modulus length. @default 2048 */
   readonly keyBits?: number;
+  /** The hash the authority signs with; SHA-1 only to test that a probe refuses it. @default 'sha256' */
+  readonly hash?: 'sha256' | 'sha1';
 }
 
 /** A certificate authority made for one process's life; its key never leaves memory. */
@@ -76,7 +78,8 @@ export function createLocalCa(commonName: string, validDays = 90): LocalCa {
           keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes(),
         },
       ]);
-      leaf.sign(privateKey, forge.md.sha256.create());
+      const hash = options.hash === 'sha1' ? forge.md.sha1.create() : forge.md.sha256.create();
+      leaf.sign(privateKey, hash);
       return { key: leafKeys.pem, cert: forge.pki.certificateToPem(leaf), ca: caPem };
     },
   };
