@@ -90,6 +90,21 @@ export function loopbackCredentials(commonName: string): ServerCredentials {
   return createLocalCa(commonName).issueServer();
 }
 
+const shared = new Map<string, ServerCredentials>();
+
+/**
+ * Like `loopbackCredentials`, made once per process and name: a run that starts fifteen
+ * simulators makes two RSA keys, not thirty, and none of them outlives the process.
+ */
+export function sharedLoopbackCredentials(commonName: string): ServerCredentials {
+  let credentials = shared.get(commonName);
+  if (!credentials) {
+    credentials = loopbackCredentials(commonName);
+    shared.set(commonName, credentials);
+  }
+  return credentials;
+}
+
 // Node makes the keys (fast, native); forge only builds and signs the certificates.
 function rsaKeys(bits: number) {
   const pair = generateKeyPairSync('rsa', { modulusLength: bits });

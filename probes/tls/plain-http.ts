@@ -5,9 +5,12 @@ import { emptyResult, type ProbeResult } from './probe-result.ts';
 const TIMEOUT_MS = 5_000;
 const MAX_HEAD_BYTES = 16 * 1024;
 
-/** What a plain HTTP request got: no HTTP answer at all, or the answer's status and Location. */
-type PlainAnswer =
-  | { readonly kind: 'none'; readonly reason: string }
+/**
+ * What a plain HTTP request got: no HTTP answer at all (`connected` says whether a TCP
+ * connection was even made), or the answer's status and Location.
+ */
+export type PlainAnswer =
+  | { readonly kind: 'none'; readonly reason: string; readonly connected?: boolean }
   | { readonly kind: 'http'; readonly status: number; readonly location?: string };
 
 /**
@@ -45,10 +48,12 @@ export async function probePlainHttp(endpoint: Endpoint): Promise<ProbeResult> {
   return result;
 }
 
-function askInClear(host: string, port: number, where: string): Promise<PlainAnswer> {
+/** One `GET /` in clear text, read up to the end of the response head. */
+export function askInClear(host: string, port: number, where: string): Promise<PlainAnswer> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let head = '';
+    let connected = false;
     const done = (answer: PlainAnswer) => {
       socket.removeAllListeners();
       socket.on('error', () => undefined);
@@ -60,6 +65,7 @@ function askInClear(host: string, port: number, where: string): Promise<PlainAns
       done(parseHead(head) ?? { kind: 'none', reason: 'no answer' }),
     );
     socket.once('connect', () => {
+      connected = true;
       socket.write(`GET / HTTP/1.1\r\nHost: ${where}\r\nConnection: close\r\n\r\n`);
     });
     socket.on('data', (chunk: Buffer) => {
@@ -70,7 +76,7 @@ function askInClear(host: string, port: number, where: string): Promise<PlainAns
     });
     socket.once('error', (error) => {
       const code = (error as { code?: unknown }).code;
-      done({ kind: 'none', reason: typeof code === 'string' ? code : error.message });
+      done({ kind: 'none', reason: typeof code === 'string' ? code : error.message, connected });
     });
     socket.once('end', () =>
       done(parseHead(head) ?? { kind: 'none', reason: 'closed unanswered' }),

@@ -181,7 +181,9 @@ describe('HSTS and plain HTTP', () => {
 
 test('a port nobody listens on is a network error, never a finding', async () => {
   const url = await tlsServer();
+  const plainUrl = await plainServer((_req, res) => res.end('{}'));
   await Promise.all(servers.splice(0).map(close));
 
   await expect(probeTls(url, { ca: [ca.cert] })).rejects.toBeInstanceOf(TransportError);
+  await expect(probeTls(plainUrl)).rejects.toBeInstanceOf(TransportError);
 });

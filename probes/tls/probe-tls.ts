@@ -1,10 +1,10 @@
-import { HarnessError } from '../../core/errors.ts';
+import { HarnessError, TransportError } from '../../core/errors.ts';
 import { judgeCertificate } from './certificate.ts';
 import { probeCipherFamilies } from './cipher-families.ts';
-import { endpointOf } from './endpoint.ts';
+import { authority, endpointOf, type Endpoint } from './endpoint.ts';
 import { describeHandshake, handshake } from './handshake.ts';
 import { probeHsts } from './hsts.ts';
-import { probePlainHttp } from './plain-http.ts';
+import { askInClear, probePlainHttp } from './plain-http.ts';
 import { merge, type ProbeResult } from './probe-result.ts';
 import { probeVersions } from './protocol-versions.ts';
 
@@ -25,21 +25,7 @@ export async function probeTls(
   options: TlsProbeOptions = {},
 ): Promise<ProbeResult> {
   const endpoint = endpointOf(baseUrl, options.ca);
-  if (endpoint.scheme === 'http:') {
-    return {
-      findings: [
-        {
-          code: 'api_over_plain_http',
-          severity: 'critical',
-          message: 'the API is served over plain HTTP: keys, numbers and texts cross in clear',
-          expected: 'an https:// API',
-          actual: new URL(baseUrl).origin,
-        },
-      ],
-      warnings: [],
-      notes: [],
-    };
-  }
+  if (endpoint.scheme === 'http:') return probePlainApi(endpoint);
 
   const modern = await handshake(endpoint, { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
   if (modern.kind === 'not-offered') {
@@ -61,4 +47,27 @@ export async function probeTls(
   const hsts = await probeHsts(endpoint);
   const plain = await probePlainHttp(endpoint);
   return merge([first, certificate, versions, ciphers, hsts, plain]);
+}
+
+/** A base URL that is http://: a finding once the API is seen answering in clear, not before. */
+async function probePlainApi(endpoint: Endpoint): Promise<ProbeResult> {
+  const where = authority(endpoint);
+  const answer = await askInClear(endpoint.host, endpoint.port, where);
+  if (answer.kind === 'none') {
+    throw new TransportError(`${where}: no plain HTTP answer (${answer.reason})`);
+  }
+
+  return {
+    findings: [
+      {
+        code: 'api_over_plain_http',
+        severity: 'critical',
+        message: 'the API is served over plain HTTP: keys, numbers and texts cross in clear',
+        expected: 'an https:// API',
+        actual: `HTTP ${answer.status} in clear from http://${where}`,
+      },
+    ],
+    warnings: [],
+    notes: [],
+  };
 }

@@ -1,4 +1,4 @@
-import { loopbackCredentials } from '../../tls/local-ca.ts';
+import { sharedLoopbackCredentials } from '../../tls/local-ca.ts';
 import type { ApiTransport } from './profiles.ts';
 import type { TlsSettings } from './server.ts';
 
@@ -21,11 +21,15 @@ const SOUND_CIPHERS = 'ECDHE+AESGCM:ECDHE+CHACHA20';
  */
 const WEAK_CIPHERS = 'ECDHE+AESGCM:ECDHE+AES:AES128-SHA:AES256-SHA:@SECLEVEL=0';
 
-/** Decides how the API is served, and makes a fresh authority and certificate when over TLS. */
+/**
+ * Decides how the API is served; over TLS, with a certificate from an authority made at the
+ * first start in this process.
+ */
 export function apiTls(requested: RequestedTransport, profile: ApiTransport): ApiTls {
   if (profile === 'plain-http' || (profile === 'sound-tls' && requested === 'http')) return {};
 
-  const credentials = loopbackCredentials('sms-assure simulator CA');
+  // The simulators of one process share an authority: keys are the slow part of a start.
+  const credentials = sharedLoopbackCredentials('sms-assure simulator CA');
   const common = { key: credentials.key, cert: credentials.cert };
   const settings: TlsSettings =
     profile === 'weak-tls'

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
-}, 120_000);
+}, 240_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);
@@ -30,7 +30,7 @@ describe('against the compliant simulator', () => {
   test.each([
     ['RCPT-01', 'pass'],
     ['RCPT-02', 'pass'],
-    ['RCPT-03', 'partial'],
+    ['RCPT-03', 'pass'],
     ['ERR-01', 'pass'],
     ['ERR-02', 'pass'],
     ['TEST-01', 'pass'],
@@ -44,6 +44,7 @@ describe('against the compliant simulator', () => {
     ['INTL-01', 'pass'],
     ['INTL-02', 'pass'],
     ['CONT-01', 'pass'],
+    ['ENC-01', 'pass'],
     ['AGG-02', 'not-evidenced'],
     ['ENC-02', 'not-evidenced'],
   ])('%s is %s', (requirement, expected) => {
@@ -66,6 +67,9 @@ describe('each faulty profile fails the requirement it breaks', () => {
     ['sender-truncated', 'SID-04'],
     ['replies-dropped', 'SID-03'],
     ['overseas-surcharge', 'INTL-02'],
+    ['tls-weak', 'ENC-01'],
+    ['plain-http', 'ENC-01'],
+    ['callbacks-over-http', 'RCPT-03'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -82,8 +86,38 @@ describe('and leaves the requirements it does not break alone', () => {
     ['replies-dropped', 'SID-05'],
     ['overseas-surcharge', 'INTL-01'],
     ['overseas-surcharge', 'CONT-01'],
+    ['unauthenticated-callbacks', 'ENC-01'],
+    ['tls-weak', 'RCPT-03'],
+    ['plain-http', 'RCPT-01'],
+    ['plain-http', 'RCPT-03'],
+    ['callbacks-over-http', 'RCPT-01'],
+    ['callbacks-over-http', 'ENC-01'],
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
+  });
+});
+
+describe('the transport profiles', () => {
+  test.each([
+    ['tls-weak', ['ENC-01']],
+    ['plain-http', ['ENC-01']],
+    ['callbacks-over-http', ['RCPT-03']],
+  ])('%s fails %j and nothing else', (profile, requirements) => {
+    const target = result.targets.find((t) => t.name === `sim-notify-${profile}`);
+    const failing = target?.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id);
+
+    expect(failing).toEqual(requirements);
+  });
+
+  test('each finding of the TLS probe carries a severity', () => {
+    const probe = result.checks.find(
+      (c) => c.target === 'sim-notify-tls-weak' && c.id === 'transport/api-tls',
+    );
+
+    expect(probe?.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['retired_tls_version_accepted', 'weak_cipher_accepted']),
+    );
+    expect(probe?.findings.every((f) => f.severity !== undefined)).toBe(true);
   });
 });
 
