@@ -15,7 +15,7 @@ beforeAll(async () => {
   const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
-}, 240_000);
+}, 360_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);
