@@ -89,7 +89,7 @@ test('lets a worker read verdicts only with the inspect token, without raw bodie
   expect(callbacks[0]).not.toHaveProperty('headers');
 });
 
-test('records whether each callback came over TLS; the plain listener catches those that did not', async () => {
+test('records whether a callback came over TLS; the plain listener catches the rest', async () => {
   const plain = await request(`${receiver.plainBaseUrl}/callbacks/sim`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },

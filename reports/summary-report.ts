@@ -117,8 +117,8 @@ function findingLine(check: CheckRecord, finding: Finding): string {
   ].filter((v): v is string => typeof v === 'string');
   const detail = values.length > 0 ? ` (${values.join('; ')})` : '';
 
-  const severity = finding.severity ? ` (${finding.severity})` : '';
-  const text = `${check.target} · ${requirement} · ${finding.code}${severity}: ${finding.message}${detail}`;
+  const code = finding.severity ? `${finding.code} (${finding.severity})` : finding.code;
+  const text = `${check.target} · ${requirement} · ${code}: ${finding.message}${detail}`;
   return `- ${escapeMarkdown(text)}`;
 }
 

@@ -71,7 +71,7 @@ export interface SimulatorOptions {
 export interface StartedSimulator extends AsyncDisposable {
   /** `https://127.0.0.1:PORT`, or `http://…` over plain HTTP */
   readonly baseUrl: string;
-  /** The authority that signed the API's certificate (PEM), for clients to trust; none over HTTP. */
+  /** The authority behind the API's certificate (PEM), for clients to trust; none over HTTP. */
   readonly ca: string | undefined;
   /** `${baseUrl}/_sim` */
   readonly controlUrl: string;

@@ -6,7 +6,7 @@ import { tryCallbackUrl } from './support/callback-url-trial.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
 
-/** Transport security: the API's TLS (ENC-01), and callbacks that travel only over TLS (RCPT-03). */
+/** Transport security: the API's TLS (ENC-01); callbacks that travel over TLS only (RCPT-03). */
 forEachTarget('transport', (target) => {
   check(
     'transport',

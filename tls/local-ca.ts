@@ -17,7 +17,7 @@ export interface ServerCertificateOptions {
   readonly notAfter?: Date;
   /** RSA modulus length. @default 2048 */
   readonly keyBits?: number;
-  /** The hash the authority signs with; SHA-1 only to test that a probe refuses it. @default 'sha256' */
+  /** The hash the authority signs with; SHA-1 only to test a probe refuses it. @default 'sha256' */
   readonly hash?: 'sha256' | 'sha1';
 }
 

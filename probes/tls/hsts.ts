@@ -3,7 +3,7 @@ import { trusting } from '../../providers/http/trusted-agent.ts';
 import { authority, type Endpoint } from './endpoint.ts';
 import { emptyResult, type ProbeResult } from './probe-result.ts';
 
-/** Half a year: shorter lets a browser forget between visits (the HSTS preload list asks for one). */
+/** Half a year: a shorter one lets a browser forget between visits (preload asks for a year). */
 export const HSTS_MIN_AGE_S = 15_768_000;
 const TIMEOUT_MS = 5_000;
 

@@ -70,7 +70,7 @@ describe('a sound server', () => {
 });
 
 describe('a weak server', () => {
-  test('is caught agreeing to TLS 1.0 and 1.1 and to weak suites, each with a severity', async () => {
+  test('is caught agreeing to TLS 1.0, 1.1 and weak suites, each with a severity', async () => {
     const result = await probeTls(await tlsServer(WEAK), { ca: [ca.cert] });
 
     expect(result.findings).toEqual(

@@ -117,7 +117,7 @@ function agreesTo(url: string, ca: string, version: 'TLSv1' | 'TLSv1.2') {
 }
 
 describe('transport profiles', () => {
-  test('the compliant one refuses TLS 1.0; tls-weak agrees to it, even when not asked for HTTPS', async () => {
+  test('compliant refuses TLS 1.0; tls-weak takes it, even when HTTPS is not asked', async () => {
     await using compliant = await startSimulator({ transport: 'https' });
     await using weak = await startSimulator({ profile: 'tls-weak' });
 
@@ -127,7 +127,7 @@ describe('transport profiles', () => {
     expect(await agreesTo(weak.baseUrl, weak.ca ?? '', 'TLSv1')).toBe(true);
   });
 
-  test('plain-http serves plain HTTP even when HTTPS is asked for, and still refuses http callbacks', async () => {
+  test('plain-http serves plain HTTP when HTTPS is asked, and refuses http callbacks', async () => {
     await using simulator = await startSimulator({ profile: 'plain-http', transport: 'https' });
     const refused = await call(simulator, 'PUT', '/_sim/notify/callback', {
       body: { url: 'http://127.0.0.1:9/callbacks', bearerToken: TOKEN },
