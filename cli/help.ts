@@ -47,7 +47,8 @@ Exit codes:
 export const SIMULATOR_HELP = `Usage: sms-assure simulator [options]
 
 Serves the aggregator simulator on loopback and prints its address and fresh API keys.
-Stop it with Ctrl-C.
+The API is HTTPS, with a certificate from an authority made at start; its certificate is
+written to ca.pem in the data folder, for clients to trust. Stop it with Ctrl-C.
 
 Options:
   --port N           port to listen on (default: 0, any free port)
@@ -57,6 +58,7 @@ Options:
   --key-file FILE    key-encryption key of the store: base64 of 32 bytes (default:
                      SMS_ASSURE_SIM_KEK, then SMS_ASSURE_SIM_KEY_FILE, else a generated key,
                      kept in DIR/simulator.kek with --data-dir and in memory without)
+  --http             serve plain HTTP instead, for clients that cannot be given the CA
   -h, --help         show this help
 
 Numbers, bodies, references and replies are stored encrypted (AES-256-GCM data keys wrapped

@@ -1,4 +1,6 @@
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ConfigError } from '../core/errors.ts';
 import { PROFILES, startSimulator, type ProfileName } from '../simulators/index.ts';
 import { SIMULATOR_HELP } from './help.ts';
@@ -14,6 +16,7 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
     'time-scale': { type: 'string' },
     'data-dir': { type: 'string' },
     'key-file': { type: 'string' },
+    http: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -38,8 +41,15 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
     timeScale: positiveNumber(values['time-scale'], '--time-scale') ?? 100,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['key-file'] ? { keyFile: values['key-file'] } : {}),
+    transport: values.http ? 'http' : 'https',
   });
   printAddresses(simulator);
+  if (simulator.ca) {
+    // A fresh authority at every start: clients must be given this one, never told to trust all.
+    const caFile = join(simulator.dataDir, 'ca.pem');
+    await writeFile(caFile, simulator.ca, { mode: 0o644 });
+    console.log(`CA certificate     ${caFile}  (Node clients: NODE_EXTRA_CA_CERTS=${caFile})`);
+  }
 
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   await simulator.stop();

@@ -69,6 +69,11 @@ export const EvidenceSchema = z.discriminatedUnion('kind', [
 export type Exchange = z.infer<typeof ExchangeSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** How bad a finding is, worst first. Any finding fails its check; severity ranks them. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+
 /**
  * What a check found wrong with the supplier. `code` is stable and snake_case; `message` is a
  * sentence for people; `expected` and `actual` are short values, already redacted.
@@ -80,6 +85,7 @@ export const FindingSchema = z.object({
   expected: z.string().optional(),
   actual: z.string().optional(),
   path: z.string().optional(),
+  severity: z.enum(SEVERITIES).optional(),
 });
 
 export type Finding = z.infer<typeof FindingSchema>;

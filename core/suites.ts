@@ -10,6 +10,7 @@ export const SUITES = [
   'content',
   'at-rest',
   'truth',
+  'transport',
 ] as const;
 
 export type SuiteName = (typeof SUITES)[number];

@@ -51,7 +51,17 @@ export interface ResolvedTarget {
     readonly inspectToken: string;
     readonly bearerToken: string;
     readonly inboundUrl: string;
+    /**
+     * The receiver's plain-HTTP twin of `url`, never configured anywhere: a check offers it to
+     * the supplier to see whether an http:// callback URL is refused.
+     */
+    readonly plainUrl?: string;
   };
+  /**
+   * Authorities (PEM) trusted, besides the system's, for this target's API, its control API and
+   * the callback receiver: those a simulator and the receiver made at start.
+   */
+  readonly trustedCa?: readonly string[];
   readonly simulator?: {
     readonly controlUrl: string;
     readonly profile: string;

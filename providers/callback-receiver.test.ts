@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { startCallbackReceiver, type StartedReceiver } from './callback-receiver.ts';
+import { trusting } from './http/trusted-agent.ts';
 import { NotifyCallbackAuthority } from './notify/callback-authority.ts';
 import { DeclarativeCallbackAuthority } from './declarative/callback-authority.ts';
 import { example } from './declarative/fixtures.ts';
@@ -32,6 +33,7 @@ afterEach(() => receiver.stop());
 
 async function post(body: string, headers: Record<string, string>) {
   const reply = await request(`${receiver.baseUrl}/callbacks/sim`, {
+    ...trusting([receiver.ca]),
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -65,7 +67,11 @@ test('answers 401 without the token but still records what the receipt said', as
 test('answers 400 to an unreadable body and 404 to an unknown target', async () => {
   expect(await post('{not json', { authorization: `Bearer ${TOKEN}` })).toBe(400);
 
-  const reply = await request(`${receiver.baseUrl}/callbacks/nobody`, { method: 'POST', body: '' });
+  const reply = await request(`${receiver.baseUrl}/callbacks/nobody`, {
+    ...trusting([receiver.ca]),
+    method: 'POST',
+    body: '',
+  });
   await reply.body.dump();
   expect(reply.statusCode).toBe(404);
 });
@@ -74,9 +80,12 @@ test('lets a worker read verdicts only with the inspect token, without raw bodie
   await post(BODY, { authorization: `Bearer ${TOKEN}` });
   const url = `${receiver.baseUrl}/inspect/sim?messageId=${NOTIFICATION_ID}`;
 
-  const refused = await request(url);
+  const refused = await request(url, trusting([receiver.ca]));
   await refused.body.dump();
-  const allowed = await request(url, { headers: { 'x-inspect-token': receiver.inspectToken } });
+  const allowed = await request(url, {
+    ...trusting([receiver.ca]),
+    headers: { 'x-inspect-token': receiver.inspectToken },
+  });
   const { callbacks } = (await allowed.body.json()) as { callbacks: object[] };
 
   expect(refused.statusCode).toBe(403);
@@ -99,6 +108,7 @@ test('acknowledges a replayed signed callback but marks it, so nothing counts it
   const body = JSON.stringify({ ...stamped, sig: vonageSignature(stamped, secret, 'md5hash') });
   const send = async () => {
     const reply = await request(`${receiver.baseUrl}/callbacks/vonage`, {
+      ...trusting([receiver.ca]),
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
@@ -114,7 +124,8 @@ test('acknowledges a replayed signed callback but marks it, so nothing counts it
 test('takes a receipt delivered as GET with a query string, as Kannel sends them', async () => {
   receiver.register('kannel', new DeclarativeCallbackAuthority(await example('kannel'), {}));
 
-  const reply = await request(`${receiver.baseUrl}/callbacks/kannel?ref=R1&status=1`);
+  const url = `${receiver.baseUrl}/callbacks/kannel?ref=R1&status=1`;
+  const reply = await request(url, trusting([receiver.ca]));
   await reply.body.dump();
 
   expect(reply.statusCode).toBe(401);
@@ -122,4 +133,31 @@ test('takes a receipt delivered as GET with a query string, as Kannel sends them
     authenticated: false,
     receipt: { messageId: 'R1', status: 'delivered' },
   });
+});
+test('records whether a callback came over TLS; the plain listener catches the rest', async () => {
+  const plain = await request(`${receiver.plainBaseUrl}/callbacks/sim`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: BODY,
+  });
+  await plain.body.dump();
+  await post(BODY, { authorization: `Bearer ${TOKEN}` });
+
+  expect(plain.statusCode).toBe(200);
+  expect(receiver.received('sim').map((r) => r.overTls)).toEqual([false, true]);
+});
+
+test('serves HTTPS that a client trusting only the system authorities refuses', async () => {
+  expect(receiver.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+  await expect(request(`${receiver.baseUrl}/callbacks/sim`)).rejects.toMatchObject({
+    code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  });
+});
+
+test('never shows what arrived to a reader over plain HTTP', async () => {
+  const reply = await request(`${receiver.plainBaseUrl}/inspect/sim`, {
+    headers: { 'x-inspect-token': receiver.inspectToken },
+  });
+  await reply.body.dump();
+  expect(reply.statusCode).toBe(404);
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { loopbackCredentials } from '../tls/local-ca.ts';
 import type {
   CallbackAuthority,
   CallbackReceipt,
@@ -19,6 +21,8 @@ export interface ReceivedCallback {
   readonly authenticated: boolean;
   /** A genuine callback seen before: acknowledged, not counted again. */
   readonly replayed?: boolean;
+  /** Whether it arrived over TLS; the plain listener exists only to catch those that did not. */
+  readonly overTls: boolean;
   readonly rejection?: { readonly code: string; readonly reason: string };
   readonly receipt?: CallbackReceipt;
   readonly inbound?: InboundText;
@@ -32,6 +36,13 @@ export interface StartedReceiver extends AsyncDisposable {
    * `${baseUrl}/callbacks/<target>/inbound` for replies.
    */
   readonly baseUrl: string;
+  /** The authority (PEM) behind the receiver's certificate: the one a target must trust. */
+  readonly ca: string;
+  /**
+   * The same paths over plain HTTP. No target is ever given this address: it is a trap, there to
+   * see whether a supplier that was handed an http:// URL would post to it in clear.
+   */
+  readonly plainBaseUrl: string;
   /** The token a worker presents to read what arrived. */
   readonly inspectToken: string;
   register(target: string, authority: CallbackAuthority): void;
@@ -47,9 +58,10 @@ const MAX_BODY_BYTES = 256 * 1024;
 const MAX_KEPT_BODY_CHARS = 4 * 1024;
 
 /**
- * The service side of receipts: a loopback HTTP server that takes each target's callbacks,
- * authenticates and parses them with the target's own rules, and answers as a careful service
- * would (401 unauthenticated, 400 unreadable, 200 otherwise, duplicates included).
+ * The service side of receipts: a loopback HTTPS server, with a certificate from an authority
+ * made at start, that takes each target's callbacks, authenticates and parses them with the
+ * target's own rules, and answers as a careful service would (401 unauthenticated, 400
+ * unreadable, 200 otherwise, duplicates included).
  */
 export async function startCallbackReceiver(
   host = '127.0.0.1',
@@ -59,16 +71,20 @@ export async function startCallbackReceiver(
   const observed = new WebhookIntake();
   const log: ReceivedCallback[] = [];
   const inspectToken = randomUUID();
+  const credentials = loopbackCredentials('sms-assure callback receiver CA');
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => answer(res, 500, { error: 'receiver failure' }));
-  });
+  };
+  const server = createTlsServer({ key: credentials.key, cert: credentials.cert }, onRequest);
+  const plainServer = createServer(onRequest);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://receiver');
+    const url = new URL(req.url ?? '/', 'https://receiver');
     const [, area, target, sub] = url.pathname.split('/');
+    const overTls = 'encrypted' in req.socket && req.socket.encrypted === true;
 
-    if (area === 'inspect' && target && req.method === 'GET') {
+    if (area === 'inspect' && target && req.method === 'GET' && overTls) {
       if (req.headers['x-inspect-token'] !== inspectToken) return answer(res, 403, {});
       if (url.searchParams.get('kind') === 'observed') {
         return answer(res, 200, { texts: observed.list(target) });
@@ -102,7 +118,7 @@ export async function startCallbackReceiver(
       headers: flatten(req.headers),
       body,
     };
-    const record = judge(target, kind, authority, callback);
+    const record = { ...judge(target, kind, authority, callback), overTls };
     // Verdicts are all the checks read; a flood of large bodies must not fill memory.
     log.push({ ...record, body: record.body.slice(0, MAX_KEPT_BODY_CHARS) });
 
@@ -119,17 +135,22 @@ export async function startCallbackReceiver(
       .map(({ headers: _headers, body: _body, ...verdicts }) => verdicts);
   }
 
-  await listenOn(server, host, listenPort);
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOn(server, host, listenPort);
+  const plainPort = await listenOn(plainServer, host, 0);
+  const stop = async () => {
+    await Promise.all([close(server), close(plainServer)]);
+  };
 
   return {
-    baseUrl: `http://${host}:${port}`,
+    baseUrl: `https://${host}:${port}`,
+    ca: credentials.ca,
+    plainBaseUrl: `http://${host}:${plainPort}`,
     inspectToken,
     register: (target, authority) => void authorities.set(target, authority),
     observe: (target, bearerToken) => observed.watch(target, bearerToken),
     received: (target) => log.filter((r) => r.target === target),
-    stop: () => close(server),
-    [Symbol.asyncDispose]: () => close(server),
+    stop,
+    [Symbol.asyncDispose]: stop,
   };
 }
 
@@ -138,7 +159,7 @@ function judge(
   kind: CallbackKind,
   authority: CallbackAuthority,
   callback: IncomingCallback,
-): ReceivedCallback {
+): Omit<ReceivedCallback, 'overTls'> {
   const auth = authority.authenticate(callback);
   const parsed = kind === 'inbound' ? authority.parseInbound(callback) : authority.parse(callback);
   const rejection = !auth.ok ? auth : !parsed.ok ? parsed : undefined;
@@ -180,13 +201,14 @@ function answer(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-function listenOn(server: Server, host: string, port: number): Promise<void> {
+/** Listens on `port` (0: any free one) and resolves with the port taken. */
+function listenOn(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const detail = `the callback receiver cannot listen on ${host}:${port} (${error.code})`;
       reject(new HarnessError('ASSURE_RECEIVER_PORT', `${detail}: choose another receiverPort`));
     });
-    server.listen(port, host, resolve);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 

@@ -4,6 +4,7 @@ import type { ResolvedTarget } from '../core/target.ts';
 import { AllowListGuard } from './allow-list-guard.ts';
 import type { CallbackAuthority, ExchangeSink, ProviderAdapter } from './contract.ts';
 import { RecordingClient } from './http/recording-client.ts';
+import { trusting } from './http/trusted-agent.ts';
 import { notifyDialect } from './notify/index.ts';
 import { twilioDialect } from './twilio/index.ts';
 
@@ -41,7 +42,11 @@ export function dialectOf(name: string): Dialect {
 }
 
 export function createAdapter(target: ResolvedTarget, context: AdapterContext): ProviderAdapter {
-  const client = new RecordingClient({ redactor: context.redactor, sink: context.sink });
+  const client = new RecordingClient({
+    redactor: context.redactor,
+    sink: context.sink,
+    ...trusting(target.trustedCa),
+  });
   const adapter = dialectOf(target.dialect).createAdapter(target, client);
   return new AllowListGuard(adapter, target);
 }

@@ -46,6 +46,9 @@ function findingRow(finding: Finding, check?: Html): Html {
   return html`<tr>
     <th scope="row">
       <code>${finding.code}</code>${
+        finding.severity !== undefined &&
+        html`<br /><span class="meta">severity ${finding.severity}</span>`
+      }${
         finding.path !== undefined &&
         html`<br /><span class="meta">at <code>${finding.path}</code></span>`
       }

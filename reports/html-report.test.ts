@@ -224,3 +224,15 @@ function withCheckTarget(changed: RunResult, index: number, name: string): RunRe
 function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }
+
+test("shows a finding's severity beside its code", () => {
+  const changed = runResultFixture();
+  changed.checks[1]!.findings[0]!.severity = 'critical';
+  const rows = findAll(parseMarkup(renderHtmlReport(changed), 'html'), 'tr').filter((row) =>
+    textOf(row).includes('sender_id_altered'),
+  );
+
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(textOf(row)).toContain('severity critical');
+  expect(page).not.toContain('severity critical');
+});

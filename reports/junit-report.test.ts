@@ -86,3 +86,12 @@ function counts(element: MarkupElement): Record<string, number> {
 function property(testcase: MarkupElement, name: string): string | undefined {
   return findAll(testcase, 'property').find((p) => p.attributes.name === name)?.attributes.value;
 }
+
+test("a failure's text names each finding's severity where it has one", () => {
+  const changed = runResultFixture();
+  changed.checks[1]!.findings[0]!.severity = 'medium';
+  const failures = findAll(parseMarkup(renderJunit(changed), 'xml'), 'failure');
+
+  expect(failures.map(textOf).join('\n')).toContain('  severity: medium');
+  expect(xml).not.toContain('severity:');
+});

@@ -200,6 +200,7 @@ function findingText(finding: Finding): string {
     finding.expected !== undefined && `  expected: ${finding.expected}`,
     finding.actual !== undefined && `  actual: ${finding.actual}`,
     finding.path !== undefined && `  at: ${finding.path}`,
+    finding.severity !== undefined && `  severity: ${finding.severity}`,
   ]);
 }
 

@@ -99,3 +99,14 @@ test('lists at most twenty findings and points at the HTML report for the rest',
   expect(lines.filter((l) => l.startsWith('- notify-sim · SID-01'))).toHaveLength(20);
   expect(lines).toContain('- … and 5 more in [the HTML report](report.html)');
 });
+
+test("shows a finding's severity where it has one", () => {
+  const run = runResultFixture();
+  run.checks[1]!.findings[0]!.severity = 'high';
+
+  const line = renderSummary(run)
+    .split('\n')
+    .find((l) => l.includes('sender\\_id\\_altered'));
+
+  expect(line).toMatch(/^- notify-sim · SID-01 · sender\\_id\\_altered \(high\): /);
+});

@@ -127,7 +127,8 @@ function findingLine(run: RunResult, check: CheckRecord, finding: Finding): stri
   const detail = values.length > 0 ? ` (${values.join('; ')})` : '';
 
   const known = knownDeviation(deviationsOf(run, check.target), check, finding) ? 'known · ' : '';
-  const text = `${known}${check.target} · ${requirement} · ${finding.code}: ${finding.message}${detail}`;
+  const code = finding.severity ? `${finding.code} (${finding.severity})` : finding.code;
+  const text = `${known}${check.target} · ${requirement} · ${code}: ${finding.message}${detail}`;
   return `- ${escapeMarkdown(text)}`;
 }
 

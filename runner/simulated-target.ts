@@ -3,6 +3,7 @@ import { request } from 'undici';
 import type { TargetConfig } from '../core/config/schema.ts';
 import { ConfigError, HarnessError } from '../core/errors.ts';
 import type { ResolvedTarget } from '../core/target.ts';
+import { trusting } from '../providers/http/trusted-agent.ts';
 import { dialectOf } from '../providers/registry.ts';
 import {
   DEFAULT_OUTCOME_RULES,
@@ -32,16 +33,20 @@ export async function simulatedTarget(
     profile,
     timeScale: options.timeScale,
     seed: config.simulator?.seed,
+    transport: 'https',
+    callbackCa: [options.receiver.ca],
   });
   setup.simulators.push(simulator);
+  const trustedCa = [simulator.ca, options.receiver.ca].filter((ca) => ca !== undefined);
 
   const bearerToken = randomBytes(24).toString('base64url');
   const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
   const inboundUrl = `${callbackUrl}/inbound`;
   const account = simulatedAccount(config.dialect, simulator);
+  const control = { controlUrl: simulator.controlUrl, trustedCa };
   if (account.serviceCallbacks) {
-    await configureCallback(simulator.controlUrl, 'callback', callbackUrl, bearerToken);
-    await configureCallback(simulator.controlUrl, 'inbound-callback', inboundUrl, bearerToken);
+    await configureCallback(control, 'callback', callbackUrl, bearerToken);
+    await configureCallback(control, 'inbound-callback', inboundUrl, bearerToken);
   }
 
   const dialect = dialectOf(config.dialect);
@@ -64,10 +69,12 @@ export async function simulatedTarget(
     callback: {
       url: callbackUrl,
       inboundUrl,
+      plainUrl: `${options.receiver.plainBaseUrl}/callbacks/${config.name}`,
       inspectUrl: `${options.receiver.baseUrl}/inspect/${config.name}`,
       inspectToken: options.receiver.inspectToken,
       bearerToken,
     },
+    trustedCa,
     simulator: {
       controlUrl: simulator.controlUrl,
       profile,
@@ -119,12 +126,13 @@ const SIMULATED_CONTENT = {
 };
 
 async function configureCallback(
-  controlUrl: string,
+  control: { readonly controlUrl: string; readonly trustedCa: readonly string[] },
   which: 'callback' | 'inbound-callback',
   url: string,
   bearerToken: string,
 ) {
-  const reply = await request(`${controlUrl}/notify/${which}`, {
+  const reply = await request(`${control.controlUrl}/notify/${which}`, {
+    ...trusting(control.trustedCa),
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ url, bearerToken }),

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.ts';
+import { apiTls, type RequestedTransport } from './aggregator/api-tls.ts';
 import { CallbackDispatcher } from './aggregator/callback-dispatcher.ts';
 import { SimClock } from './aggregator/clock.ts';
 import { addControlRoutes, CONTROL_PREFIX } from './aggregator/control-api.ts';
@@ -65,11 +66,26 @@ export interface SimulatorOptions {
   keyFile?: string | undefined;
   /** Makes the profile's random choices (which texts `fake-receipts-share` drops) repeatable. */
   seed?: number | undefined;
+  /**
+   * `https` serves the API with a certificate from an authority made at start (see `ca`). The
+   * CLI always asks for it; embedding code, tests included, gets plain HTTP unless it asks.
+   * Profiles about transport (`tls-weak`, `plain-http`) override it. @default 'http'
+   */
+  transport?: RequestedTransport | undefined;
+  /**
+   * Whether http:// callback URLs are accepted. Notify refuses them; a simulator on plain HTTP,
+   * as tests run it, takes them, so a test needs no TLS at all. @default transport === 'http'
+   */
+  httpCallbacks?: boolean | undefined;
+  /** Authorities (PEM) trusted for callback URLs besides the system's. */
+  callbackCa?: readonly string[] | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
-  /** `http://127.0.0.1:PORT` */
+  /** `https://127.0.0.1:PORT`, or `http://…` over plain HTTP */
   readonly baseUrl: string;
+  /** The authority behind the API's certificate (PEM), for clients to trust; none over HTTP. */
+  readonly ca: string | undefined;
   /** `${baseUrl}/_sim` */
   readonly controlUrl: string;
   readonly profile: ProfileName;
@@ -104,7 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   await mkdir(dataDir, { recursive: true });
 
   const store = await openStore(settings, options, dataDir, ownsDataDir);
-  const dispatcher = new CallbackDispatcher();
+  const dispatcher = new CallbackDispatcher(options.callbackCa);
   try {
     return await assemble(settings, options, { store, dispatcher, dataDir, ownsDataDir });
   } catch (error) {
@@ -169,12 +185,16 @@ async function assemble(
   const router = new Router();
   const internationalSms = options.internationalSms ?? true;
   addNotifyRoutes(router, { auth, lifecycle, profile, store, clock, senders, internationalSms });
-  addNotifyControlRoutes(router, { callbacks, senders, profile });
+  const transport = options.transport ?? 'http';
+  const httpCallbacks =
+    profile.acceptsHttpCallbacks || (options.httpCallbacks ?? transport === 'http');
+  addNotifyControlRoutes(router, { callbacks, senders, profile, httpCallbacks });
   twilio.addRoutes(router, { lifecycle, profile, store, clock });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
 
-  const server = await listen(router, settings.host, settings.port);
+  const tls = apiTls(transport, profile.apiTransport);
+  const server = await listen(router, settings.host, settings.port, tls.settings);
   lifecycle.start();
 
   let stopping: Promise<void> | undefined;
@@ -191,6 +211,7 @@ async function assemble(
 
   return {
     baseUrl: server.baseUrl,
+    ca: tls.ca,
     controlUrl: `${server.baseUrl}${CONTROL_PREFIX}`,
     profile: settings.profile,
     timeScale: settings.timeScale,

@@ -1,5 +1,6 @@
 import type { NormalisedStatus } from '../providers/contract.ts';
 import { awaitCallbacks } from './support/await-callback.ts';
+import { findUnauthenticated } from './support/callback-findings.ts';
 import { awaitFinalStatus } from './support/await-status.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
@@ -72,16 +73,7 @@ forEachTarget('receipts', (target) => {
       if (received.length === 0) c.unjudged('RCPT-03', 'no callback arrived to authenticate');
 
       // Every callback that came is judged, interim ones too (Twilio posts `sent` first).
-      const unauthenticated = received.filter((r) => !r.authenticated);
-      if (unauthenticated.length > 0) {
-        c.finding({
-          code: 'callback_unauthenticated',
-          requirement: 'RCPT-03',
-          message: 'a receipt callback carried no valid credentials, so it could be forged',
-          expected: "the supplier's credentials (a bearer token, a signature)",
-          actual: unauthenticated[0]?.rejection?.reason ?? 'rejected',
-        });
-      }
+      findUnauthenticated(c, received);
 
       if (!final?.receipt) {
         c.finding({

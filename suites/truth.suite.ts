@@ -34,7 +34,7 @@ forEachTarget('truth', (target) => {
       const sampled = new SampledExchanges((e) => c.evidence(e));
       const context = { redactor: c.redactor, sink: sampled.sink };
       const adapter = createAdapter(target, context);
-      const observer = createObserver(plan.observer, context);
+      const observer = createObserver(plan.observer, context, target.trustedCa);
 
       const numbers = observer.destinations(plan.sampleSize);
       for (const number of numbers) c.redactor.number(number);

@@ -2,30 +2,40 @@ import { HarnessError } from '../../core/errors.ts';
 import type { ResolvedTarget } from '../../core/target.ts';
 import type { ObserverPlan } from '../../core/truth-plan.ts';
 import { RecordingClient } from '../http/recording-client.ts';
+import { trusting } from '../http/trusted-agent.ts';
 import { dialectOf, type AdapterContext } from '../registry.ts';
 import { HandsetObserver } from './handset-observer.ts';
 import type { Observer } from './observer.ts';
 import { ReceivedTextsObserver } from './received-texts-observer.ts';
 import { WebhookObserver } from './webhook-observer.ts';
 
-/** The observer a plan describes; its HTTP exchanges are recorded like the supplier's. */
-export function createObserver(plan: ObserverPlan, context: AdapterContext): Observer {
+/**
+ * The observer a plan describes; its HTTP exchanges are recorded like the supplier's. The
+ * simulator and the receiver serve HTTPS under authorities of their own, trusted by `ca`.
+ */
+export function createObserver(
+  plan: ObserverPlan,
+  context: AdapterContext,
+  ca?: readonly string[],
+): Observer {
   switch (plan.kind) {
     case 'handsets':
-      return new HandsetObserver(plan.controlUrl);
+      return new HandsetObserver(plan.controlUrl, ca);
     case 'webhook':
-      return new WebhookObserver(plan);
+      return new WebhookObserver({ ...plan, ca });
     case 'received-texts':
-      return receivedTexts(plan, context);
+      return receivedTexts(plan, context, ca);
   }
 }
 
 function receivedTexts(
   plan: Extract<ObserverPlan, { kind: 'received-texts' }>,
   context: AdapterContext,
+  ca: readonly string[] | undefined,
 ): Observer {
   context.redactor.secret(plan.apiKey);
-  const client = new RecordingClient({ redactor: context.redactor, sink: context.sink });
+  const { redactor, sink } = context;
+  const client = new RecordingClient({ redactor, sink, ...trusting(ca) });
   const adapter = dialectOf(plan.dialect).createAdapter(observerTarget(plan), client);
   if (!adapter.capabilities.inbound) {
     throw new HarnessError(

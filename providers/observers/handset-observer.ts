@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { z } from 'zod';
 import { createNumberPlan } from '../../numbering/index.ts';
+import { trusting } from '../http/trusted-agent.ts';
 import { matchTokens, type ObservedText, type Observer, type Probe } from './observer.ts';
 import { readingObserver } from './observer-failure.ts';
 
@@ -25,9 +26,11 @@ export class HandsetObserver implements Observer {
   readonly description = "the simulator's handsets, at numbers drawn afresh for this run";
   readonly freshNumbers = true;
   readonly #controlUrl: string;
+  readonly #ca: readonly string[] | undefined;
 
-  constructor(controlUrl: string) {
+  constructor(controlUrl: string, ca?: readonly string[]) {
     this.#controlUrl = controlUrl;
+    this.#ca = ca;
   }
 
   destinations(count: number): string[] {
@@ -43,7 +46,7 @@ export class HandsetObserver implements Observer {
   async #inbox(number: string): Promise<ObservedText[]> {
     const url = `${this.#controlUrl}/handsets/${encodeURIComponent(number)}`;
     const inbox = await readingObserver(`the simulator handset ${number.slice(-3)}`, async () => {
-      const reply = await request(url);
+      const reply = await request(url, trusting(this.#ca));
       if (reply.statusCode !== 200) throw new Error(`HTTP ${reply.statusCode}`);
       return InboxSchema.parse(await reply.body.json());
     });

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { trusting } from '../http/trusted-agent.ts';
 import { startCallbackReceiver, type StartedReceiver } from '../callback-receiver.ts';
 import { WebhookObserver } from './webhook-observer.ts';
 
@@ -16,6 +17,7 @@ afterEach(() => receiver.stop());
 
 async function post(body: string, authorization = `Bearer ${TOKEN}`, target = 'phone') {
   const reply = await request(`${receiver.baseUrl}/observed/${target}`, {
+    ...trusting([receiver.ca]),
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body,
@@ -28,6 +30,7 @@ function observer() {
     numbers: ['07700900456'],
     inspectUrl: `${receiver.baseUrl}/inspect/phone`,
     inspectToken: receiver.inspectToken,
+    ca: [receiver.ca],
   });
 }
 

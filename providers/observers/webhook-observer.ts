@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { request } from 'undici';
 import { z } from 'zod';
+import { trusting } from '../http/trusted-agent.ts';
 import { matchTokens, type ObservedText, type Observer, type Probe } from './observer.ts';
 import { readingObserver } from './observer-failure.ts';
 
@@ -19,6 +20,8 @@ export interface WebhookObserverOptions {
   readonly numbers: readonly string[];
   readonly inspectUrl: string;
   readonly inspectToken: string;
+  /** Authorities the receiver's certificate comes from. */
+  readonly ca?: readonly string[] | undefined;
 }
 
 /**
@@ -43,9 +46,10 @@ export class WebhookObserver implements Observer {
   }
 
   async look(probes: readonly Probe[]): Promise<ReadonlyMap<string, ObservedText>> {
-    const { inspectUrl, inspectToken } = this.#options;
+    const { inspectUrl, inspectToken, ca } = this.#options;
     const observed = await readingObserver('the texts the test phones posted', async () => {
       const reply = await request(`${inspectUrl}?kind=observed`, {
+        ...trusting(ca),
         headers: { 'x-inspect-token': inspectToken },
       });
       if (reply.statusCode !== 200) throw new Error(`HTTP ${reply.statusCode}`);

@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { Agent, request } from 'undici';
 
 /** What a callback tells the service: a message's final status, or a text a handset sent. */
@@ -24,7 +25,16 @@ const TIMEOUT_MS = 5_000;
 
 /** Posts callbacks to services' receivers over one connection pool of its own. */
 export class CallbackDispatcher {
-  readonly #agent = new Agent({ connect: { timeout: TIMEOUT_MS }, keepAliveTimeout: 4_000 });
+  readonly #agent: Agent;
+
+  /** `ca`: authorities trusted besides the system's, such as a test receiver's own. */
+  constructor(ca: readonly string[] = []) {
+    const trusted = ca.length > 0 ? { ca: [...rootCertificates, ...ca] } : {};
+    this.#agent = new Agent({
+      connect: { timeout: TIMEOUT_MS, ...trusted },
+      keepAliveTimeout: 4_000,
+    });
+  }
 
   async post(
     callback: OutgoingCallback,

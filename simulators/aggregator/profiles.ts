@@ -22,6 +22,9 @@ export const PROFILES = [
   'fake-receipts-share',
   'fake-receipts-unless-known',
   'text-altered',
+  'tls-weak',
+  'plain-http',
+  'callbacks-over-http',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -37,6 +40,12 @@ export type SenderDisplay = 'as-chosen' | 'random-long-number' | 'alternating';
  * none, all, a random share, or all but those to numbers it has seen used before.
  */
 export type ReceiptFaking = 'none' | 'all' | 'share' | 'unless-known';
+
+/**
+ * How the API is served: TLS 1.2 and later with forward-secret suites, TLS from 1.0 with suites
+ * that lack forward secrecy, or plain HTTP.
+ */
+export type ApiTransport = 'sound-tls' | 'weak-tls' | 'plain-http';
 
 /** What a profile changes; the compliant values are in `COMPLIANT`. */
 export interface ProfileBehaviour {
@@ -64,6 +73,9 @@ export interface ProfileBehaviour {
   readonly fakesReceipts: ReceiptFaking;
   /** Whether texts arrive altered: characters replaced, links rewritten, cut to one part. */
   readonly altersText: boolean;
+  readonly apiTransport: ApiTransport;
+  /** Whether an http:// callback URL is taken (Notify's admin form refuses anything but https). */
+  readonly acceptsHttpCallbacks: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -79,6 +91,8 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   storesPlaintext: false,
   fakesReceipts: 'none',
   altersText: false,
+  apiTransport: 'sound-tls',
+  acceptsHttpCallbacks: false,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -197,6 +211,25 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
       'Alters texts on the way: characters outside ASCII become ?, links are rewritten to a ' +
       'tracker, and a text of several parts arrives as its first part only.',
     altersText: true,
+  },
+  'tls-weak': {
+    ...COMPLIANT,
+    name: 'tls-weak',
+    description:
+      'Serves the API over TLS from version 1.0, with cipher suites that lack forward secrecy.',
+    apiTransport: 'weak-tls',
+  },
+  'plain-http': {
+    ...COMPLIANT,
+    name: 'plain-http',
+    description: 'Serves the API over plain HTTP, so keys and numbers cross the network in clear.',
+    apiTransport: 'plain-http',
+  },
+  'callbacks-over-http': {
+    ...COMPLIANT,
+    name: 'callbacks-over-http',
+    description: 'Accepts http:// callback URLs and posts receipts to them unencrypted.',
+    acceptsHttpCallbacks: true,
   },
 };
 

@@ -8,6 +8,8 @@ export interface RouteRequest {
   readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
   readonly remoteAddress: string | undefined;
+  /** Whether it came over TLS. @default false */
+  readonly encrypted?: boolean;
 }
 
 /** A JSON reply, or raw text for replies that must not be valid JSON. */

@@ -1,4 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createTlsServer,
+  type ServerOptions as TlsServerOptions,
+} from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { debuglog } from 'node:util';
 import type { RouteResponse, Router } from './router.ts';
@@ -14,16 +18,32 @@ const NOT_FOUND =
   'your spelling and try again.';
 const WRONG_METHOD = 'The method is not allowed for the requested URL.';
 
+/** A year, as browsers' preload list asks; the simulator has no subdomains to cover. */
+const HSTS = 'max-age=31536000';
+
+/** Key, certificate and the protocol limits to serve HTTPS with; absent means plain HTTP. */
+export type TlsSettings = Pick<
+  TlsServerOptions,
+  'key' | 'cert' | 'minVersion' | 'maxVersion' | 'ciphers'
+>;
+
 export interface ListeningServer {
   readonly baseUrl: string;
   close(): Promise<void>;
 }
 
-/** Serves a route table over plain node:http. Handlers never crash the server. */
-export async function listen(router: Router, host: string, port: number): Promise<ListeningServer> {
-  const server = createServer((req, res) => {
+/** Serves a route table over HTTPS, or plain HTTP without `tls`. Handlers never crash it. */
+export async function listen(
+  router: Router,
+  host: string,
+  port: number,
+  tls?: TlsSettings,
+): Promise<ListeningServer> {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (tls) res.setHeader('strict-transport-security', HSTS);
     void handle(router, req, res);
-  });
+  };
+  const server = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {
@@ -35,7 +55,11 @@ export async function listen(router: Router, host: string, port: number): Promis
   });
 
   const address = server.address() as AddressInfo;
-  return { baseUrl: `http://${urlHost(host)}:${address.port}`, close: () => closeServer(server) };
+  const scheme = tls ? 'https' : 'http';
+  return {
+    baseUrl: `${scheme}://${urlHost(host)}:${address.port}`,
+    close: () => closeServer(server),
+  };
 }
 
 async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -70,6 +94,7 @@ async function handle(router: Router, req: IncomingMessage, res: ServerResponse)
       headers: req.headers,
       body,
       remoteAddress: req.socket.remoteAddress,
+      encrypted: 'encrypted' in req.socket && req.socket.encrypted === true,
     });
     send(res, response);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { vi } from 'vitest';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { StartedSimulator } from '../index.ts';
 
 /** The parts of a Notify API key string: `{name}-{serviceId}-{secret}`. */
@@ -32,6 +33,7 @@ export async function call(
 ): Promise<Reply> {
   const { authorization, body } = options;
   const reply = await request(`${simulator.baseUrl}${path}`, {
+    ...trusting(simulator.ca ? [simulator.ca] : undefined),
     method,
     headers: {
       ...(authorization !== undefined && { authorization }),

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { z } from 'zod';
 import { HarnessError } from '../../core/errors.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import { FINAL_STATUSES } from '../../providers/contract.ts';
 import type { CheckContext } from './check.ts';
 
@@ -10,6 +11,7 @@ const ReceivedSchema = z.object({
     z.object({
       receivedAt: z.number(),
       authenticated: z.boolean(),
+      overTls: z.boolean().optional(),
       rejection: z.object({ code: z.string(), reason: z.string() }).optional(),
       receipt: z
         .object({
@@ -43,13 +45,21 @@ export async function awaitCallbacks(
   }
 }
 
-async function readReceived(c: CheckContext, messageId: string): Promise<ReceivedCallback[]> {
+/** The receipt callbacks the receiver took for the target: all of them, or one message's. */
+export async function readReceived(
+  c: CheckContext,
+  messageId?: string,
+): Promise<ReceivedCallback[]> {
   const callback = c.target.callback;
   if (!callback) throw new HarnessError('ASSURE_NO_RECEIVER', 'this target has no receiver');
 
-  const url = `${callback.inspectUrl}?messageId=${encodeURIComponent(messageId)}`;
+  const query = messageId === undefined ? '' : `?messageId=${encodeURIComponent(messageId)}`;
+  const url = `${callback.inspectUrl}${query}`;
   try {
-    const reply = await request(url, { headers: { 'x-inspect-token': callback.inspectToken } });
+    const reply = await request(url, {
+      ...trusting(c.target.trustedCa),
+      headers: { 'x-inspect-token': callback.inspectToken },
+    });
     return ReceivedSchema.parse(await reply.body.json()).callbacks;
   } catch (error) {
     throw new HarnessError('ASSURE_RECEIVER_UNREADABLE', `cannot read the callback receiver`, {

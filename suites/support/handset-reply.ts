@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { z } from 'zod';
 import { HarnessError } from '../../core/errors.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
 
 /** Makes a fictional handset of the simulator text the service's number. */
@@ -11,6 +12,7 @@ export async function replyFromHandset(c: CheckContext, from: string, to: string
 
   const url = `${simulator.controlUrl}/handsets/${encodeURIComponent(e164(from))}/reply`;
   const reply = await request(url, {
+    ...trusting(c.target.trustedCa),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ to, text }),
@@ -47,6 +49,7 @@ export async function awaitReplyCallback(
 
   for (;;) {
     const reply = await request(`${callback.inspectUrl}?kind=inbound`, {
+      ...trusting(c.target.trustedCa),
       headers: { 'x-inspect-token': callback.inspectToken },
     });
     const { callbacks } = InboundSchema.parse(await reply.body.json());

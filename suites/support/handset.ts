@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { z } from 'zod';
 import { HarnessError } from '../../core/errors.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
 import { e164 } from './handset-reply.ts';
 
@@ -20,7 +21,7 @@ export async function handsetInbox(c: CheckContext, number: string): Promise<Han
 
   const url = `${simulator.controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
   try {
-    const reply = await request(url);
+    const reply = await request(url, trusting(c.target.trustedCa));
     return InboxSchema.parse(await reply.body.json()).messages;
   } catch (error) {
     throw new HarnessError('ASSURE_SIMULATOR_CONTROL', 'cannot read the simulator handset inbox', {

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { HarnessError } from '../../core/errors.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
 
 export type SenderRegistration =
@@ -13,6 +14,7 @@ export async function registerSender(c: CheckContext, text: string): Promise<Sen
 
   // Each dialect sets up senders its own way, under its own control route.
   const reply = await request(`${simulator.controlUrl}/${c.target.dialect}/senders`, {
+    ...trusting(c.target.trustedCa),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text }),

@@ -4,6 +4,7 @@ import { Redactor } from '../../core/redact.ts';
 import type { TruthPlan } from '../../core/truth-plan.ts';
 import { startCallbackReceiver, type StartedReceiver } from '../../providers/callback-receiver.ts';
 import { RecordingClient } from '../../providers/http/recording-client.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import { NotifyAdapter } from '../../providers/notify/adapter.ts';
 import { parseNotifyKey } from '../../providers/notify/api-key.ts';
 import { WebhookObserver } from '../../providers/observers/webhook-observer.ts';
@@ -50,6 +51,7 @@ async function forward(controlUrl: string, phone: string, posted: Set<string>) {
   for (const text of inbox.messages.filter((m) => !posted.has(m.id))) {
     posted.add(text.id);
     const post = await request(`${receiver.baseUrl}/observed/phone-target`, {
+      ...trusting([receiver.ca]),
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -75,6 +77,7 @@ async function truthThrough(profile: ProfileName) {
     numbers: PHONES,
     inspectUrl: `${receiver.baseUrl}/inspect/phone-target`,
     inspectToken: receiver.inspectToken,
+    ca: [receiver.ca],
   });
   const plan: TruthPlan = {
     sampleSize: 12,

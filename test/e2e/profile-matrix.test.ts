@@ -16,7 +16,7 @@ beforeAll(async () => {
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
   // A simulator per profile, each sent every suite, on a machine other work shares.
-}, 300_000);
+}, 360_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);
@@ -31,7 +31,7 @@ describe('against the compliant simulator', () => {
   test.each([
     ['RCPT-01', 'pass'],
     ['RCPT-02', 'pass'],
-    ['RCPT-03', 'partial'],
+    ['RCPT-03', 'pass'],
     ['ERR-01', 'pass'],
     ['ERR-02', 'pass'],
     ['TEST-01', 'pass'],
@@ -45,6 +45,7 @@ describe('against the compliant simulator', () => {
     ['INTL-01', 'pass'],
     ['INTL-02', 'pass'],
     ['CONT-01', 'pass'],
+    ['ENC-01', 'pass'],
     ['AGG-02', 'not-evidenced'],
     ['ENC-02', 'pass'],
   ])('%s is %s', (requirement, expected) => {
@@ -73,6 +74,9 @@ describe('each faulty profile fails the requirement it breaks', () => {
     ['fake-receipts-all', 'RCPT-01'],
     ['fake-receipts-unless-known', 'RCPT-01'],
     ['text-altered', 'CONT-01'],
+    ['tls-weak', 'ENC-01'],
+    ['plain-http', 'ENC-01'],
+    ['callbacks-over-http', 'RCPT-03'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -100,6 +104,12 @@ describe('and leaves the requirements it does not break alone', () => {
     ['text-altered', 'RCPT-01'],
     ['text-altered', 'SID-01'],
     ['text-altered', 'SID-02'],
+    ['unauthenticated-callbacks', 'ENC-01'],
+    ['tls-weak', 'RCPT-03'],
+    ['plain-http', 'RCPT-01'],
+    ['plain-http', 'RCPT-03'],
+    ['callbacks-over-http', 'RCPT-01'],
+    ['callbacks-over-http', 'ENC-01'],
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
   });
@@ -123,6 +133,30 @@ test('the at-rest finding names file and encoding, never the canary itself', () 
   expect(messages).toMatch(/simulator\.sqlite\S* holds canary number tel:…\d{3} \(E\.164\)/);
   expect(messages).toMatch(/canary body 1 \(as sent\).* as UTF-8/);
   expect(JSON.stringify(atRest)).not.toMatch(/at-rest canary [0-9a-f]{24}|7700900\d{3}/);
+});
+
+describe('the transport profiles', () => {
+  test.each([
+    ['tls-weak', ['ENC-01']],
+    ['plain-http', ['ENC-01']],
+    ['callbacks-over-http', ['RCPT-03']],
+  ])('%s fails %j and nothing else', (profile, requirements) => {
+    const target = result.targets.find((t) => t.name === `sim-notify-${profile}`);
+    const failing = target?.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id);
+
+    expect(failing).toEqual(requirements);
+  });
+
+  test('each finding of the TLS probe carries a severity', () => {
+    const probe = result.checks.find(
+      (c) => c.target === 'sim-notify-tls-weak' && c.id === 'transport/api-tls',
+    );
+
+    expect(probe?.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['retired_tls_version_accepted', 'weak_cipher_accepted']),
+    );
+    expect(probe?.findings.every((f) => f.severity !== undefined)).toBe(true);
+  });
 });
 
 describe('requirements a broken flow could not judge', () => {

@@ -20,5 +20,6 @@ export interface NotifyContext {
 
 /** Flask's `request.url_root`: links in replies point at the host the client called. */
 export function urlRoot(request: RouteRequest): string {
-  return `http://${request.headers.host ?? 'localhost'}/`;
+  const scheme = request.encrypted ? 'https' : 'http';
+  return `${scheme}://${request.headers.host ?? 'localhost'}/`;
 }

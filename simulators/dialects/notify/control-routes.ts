@@ -16,15 +16,19 @@ export interface NotifyControlContext {
   readonly callbacks: NotifyCallbacks;
   readonly senders: NotifySenders;
   readonly profile: ProfileBehaviour;
+  /** Whether http:// callback URLs are taken; Notify takes https only. */
+  readonly httpCallbacks: boolean;
 }
 
 const NewSenderSchema = z.object({ text: z.string() });
 
 /** What a service sets up in Notify's admin pages, set through the control API. */
 export function addNotifyControlRoutes(router: Router, context: NotifyControlContext): void {
-  const { callbacks, senders, profile } = context;
-  addCallbackRoutes(router, `${CONTROL_PREFIX}/notify/callback`, callbacks.delivery);
-  addCallbackRoutes(router, `${CONTROL_PREFIX}/notify/inbound-callback`, callbacks.receivedTexts);
+  const { callbacks, senders, profile, httpCallbacks } = context;
+  const callbackRoute = (path: string, setting: CallbackSetting) =>
+    addCallbackRoutes(router, `${CONTROL_PREFIX}/notify/${path}`, setting, httpCallbacks);
+  callbackRoute('callback', callbacks.delivery);
+  callbackRoute('inbound-callback', callbacks.receivedTexts);
 
   router
     .add(
@@ -52,15 +56,22 @@ export function addNotifyControlRoutes(router: Router, context: NotifyControlCon
     );
 }
 
-function addCallbackRoutes(router: Router, path: string, setting: CallbackSetting): void {
+function addCallbackRoutes(
+  router: Router,
+  path: string,
+  setting: CallbackSetting,
+  httpCallbacks: boolean,
+): void {
   router
     .add(
       'PUT',
       path,
       controlRoute((request) => {
         const settings = CallbackSettingsSchema.safeParse(jsonBody(request));
-        if (!settings.success) {
-          const problems = settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+        const problems = settings.success
+          ? callbackUrlProblems(settings.data.url, httpCallbacks)
+          : settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+        if (!settings.success || problems.length > 0) {
           return {
             status: 400,
             json: { error: `invalid callback settings: ${problems.join('; ')}` },
@@ -87,4 +98,10 @@ function senderErrors(messages: readonly string[]): RouteResponse {
     status: 400,
     json: { errors: messages.map((message) => ({ error: 'ValidationError', message })) },
   };
+}
+
+/** Notify's admin form takes only https callback URLs, in these words. */
+function callbackUrlProblems(url: string, httpCallbacks: boolean): string[] {
+  if (httpCallbacks || url.startsWith('https:')) return [];
+  return ['url: Must be a valid https URL'];
 }

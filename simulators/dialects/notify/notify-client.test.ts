@@ -1,3 +1,5 @@
+import { Agent } from 'node:https';
+import axios from 'axios';
 import { NotifyClient } from 'notifications-node-client';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startSimulator, type StartedSimulator } from '../../index.ts';
@@ -6,8 +8,12 @@ let simulator: StartedSimulator;
 let client: NotifyClient;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ timeScale: 1000 });
+  simulator = await startSimulator({ timeScale: 1000, transport: 'https' });
   client = new NotifyClient(simulator.baseUrl, simulator.notify.testKey);
+  // Over HTTPS, as a service reaches Notify: the client trusts the simulator's own authority.
+  // (axios ships one declaration for ESM and one for CJS; the client names the CJS one.)
+  const trusting = axios.create({ httpsAgent: new Agent({ ca: simulator.ca }) });
+  client.setClient(trusting as unknown as Parameters<NotifyClient['setClient']>[0]);
 });
 
 afterAll(async () => {
