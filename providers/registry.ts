@@ -22,6 +22,12 @@ export interface Dialect {
   createCallbackAuthority(target: ResolvedTarget): CallbackAuthority | undefined;
   readonly defaultNumbers: ResolvedTarget['numbers'];
   readonly defaultReceiptDeadlineMs: number;
+  /**
+   * Where the service sets its callback URLs: once, in the account's settings (Notify), where
+   * the supplier can refuse an http:// one; or with each message (Twilio's StatusCallback),
+   * where the service alone decides. @default 'account'
+   */
+  readonly callbackUrls?: 'account' | 'per-message';
   /** How many segments the supplier should bill for a text, by its own documented counting. */
   billedSegments(text: string): number;
 }

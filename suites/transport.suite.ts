@@ -3,11 +3,14 @@ import { probeTls } from '../probes/tls/probe-tls.ts';
 import { awaitCallbacks, readReceived } from './support/await-callback.ts';
 import { findUnauthenticated } from './support/callback-findings.ts';
 import { tryCallbackUrl } from './support/callback-url-trial.ts';
+import { dialectOf } from '../providers/registry.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
 
 /** Transport security: the API's TLS (ENC-01); callbacks that travel over TLS only (RCPT-03). */
 forEachTarget('transport', (target) => {
+  const perMessage = dialectOf(target.dialect).callbackUrls === 'per-message';
+
   check(
     'transport',
     target,
@@ -31,8 +34,9 @@ forEachTarget('transport', (target) => {
     {
       id: 'callbacks-tls',
       title: 'receipt callbacks arrive authenticated and over TLS; an http:// callback is refused',
-      // Only a simulator lets the harness offer an http:// URL and see it refused.
-      covers: [{ id: 'RCPT-03', scope: target.simulator ? 'full' : 'partial' }],
+      // Only a simulator lets the harness offer an http:// URL and see it refused, and only
+      // where the supplier, not each message, holds the URL.
+      covers: [{ id: 'RCPT-03', scope: target.simulator && !perMessage ? 'full' : 'partial' }],
     },
     async (c) => {
       const callback = target.callback;
@@ -46,7 +50,12 @@ forEachTarget('transport', (target) => {
         return c.skip(`the run's own callback URL is not https (${callback.url})`);
       }
 
-      if (target.simulator && callback.plainUrl) {
+      if (perMessage) {
+        c.note(
+          'this supplier takes the callback URL with each message, so whether it is https is ' +
+            "the service's choice (the harness gives only https ones), not the supplier's",
+        );
+      } else if (target.simulator && callback.plainUrl) {
         const trial = await tryCallbackUrl(c, callback.plainUrl);
         if (trial.accepted) {
           c.finding({

@@ -23,7 +23,7 @@ const SAMPLE = 59;
 const FOLLOW_UPS = 2;
 
 const CONFIG = `
-timeScale: 100
+timeScale: 25
 targets:
   - name: compliant
     dialect: notify
