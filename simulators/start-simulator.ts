@@ -21,6 +21,7 @@ import { NotifyAuthenticator } from './dialects/notify/auth.ts';
 import { NotifyCallbacks } from './dialects/notify/callback-settings.ts';
 import { addNotifyControlRoutes } from './dialects/notify/control-routes.ts';
 import { addNotifyRoutes } from './dialects/notify/routes.ts';
+import { SmppFace, type SmppCredentials, type SmppOptions } from './dialects/smpp/smsc.ts';
 import { NotifySenders } from './dialects/notify/senders.ts';
 import {
   notifyCredentials,
@@ -52,6 +53,8 @@ export interface SimulatorOptions {
    * @default true
    */
   internationalSms?: boolean | undefined;
+  /** Also serve SMPP 3.4 (an SMSC) on its own loopback port. @default undefined: no SMPP */
+  smpp?: SmppOptions | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
@@ -62,6 +65,8 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly profile: ProfileName;
   readonly timeScale: number;
   readonly notify: NotifyCredentials;
+  /** Where and how to bind, when the SMPP face was asked for. */
+  readonly smpp?: SmppCredentials;
   /** The folder holding the SQLite file. */
   readonly dataDir: string;
   stop(): Promise<void>;
@@ -120,6 +125,7 @@ async function assemble(
 
   const clock = new SimClock(settings.timeScale);
   const callbacks = new NotifyCallbacks(store);
+  const smppFace = options.smpp ? new SmppFace() : undefined;
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -127,7 +133,7 @@ async function assemble(
     profile,
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
-    dialects: { notify: callbacks },
+    dialects: { notify: callbacks, ...(smppFace ? { smpp: smppFace.hooks } : {}) },
   });
 
   const router = new Router();
@@ -135,15 +141,21 @@ async function assemble(
   addNotifyRoutes(router, { auth, lifecycle, profile, store, clock, senders, internationalSms });
   addNotifyControlRoutes(router, { callbacks, senders, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
-  addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
+  const directory = {
+    findInbound: (address: string) =>
+      senders.findInbound(address) ?? smppFace?.findInbound(address),
+  };
+  addHandsetRoutes(router, { store, clock, lifecycle, directory });
 
   const server = await listen(router, settings.host, settings.port);
+  const smsc = await smppFace?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile });
   lifecycle.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await server.close();
+      await smsc?.close();
       await lifecycle.stop();
       await dispatcher.close();
       store.close();
@@ -158,6 +170,7 @@ async function assemble(
     profile: settings.profile,
     timeScale: settings.timeScale,
     notify: notifyCredentials(service, senders),
+    ...(smsc ? { smpp: smsc.credentials } : {}),
     dataDir,
     stop,
     [Symbol.asyncDispose]: stop,

@@ -1,0 +1,65 @@
+import { analyse } from '../../../content/segments.ts';
+import type { OutgoingCallback } from '../../aggregator/callback-dispatcher.ts';
+import type { DialectHooks } from '../../aggregator/lifecycle.ts';
+import { isFinal, type MessageView } from '../../aggregator/message.ts';
+import type { StoredReply } from '../../aggregator/reply.ts';
+import type { BoundSessions } from './bound-sessions.ts';
+import type { MessageBook } from './message-book.ts';
+import { receiptFields, wantsReceipt } from './receipt.ts';
+
+/**
+ * The SMPP face's part in a message's life. Receipts and replies travel as deliver_sm on the
+ * account's bound session rather than as HTTP callbacks: the aggregator's callback queue still
+ * says when each is due, and the hook sends it then and asks for no HTTP callback.
+ */
+export class SmppHooks implements DialectHooks {
+  constructor(
+    private readonly book: MessageBook,
+    private readonly sessions: BoundSessions,
+  ) {}
+
+  wantsCallbacks(): boolean {
+    return true;
+  }
+
+  receiptCallback(view: MessageView): OutgoingCallback | undefined {
+    const message = this.book.byStoreId(view.id);
+    if (!message || !isFinal(view.status)) return undefined;
+
+    for (const part of message.parts) {
+      if (wantsReceipt(part.registeredDelivery, view.status)) {
+        this.sessions.deliver(message.systemId, receiptFields(message, part, view));
+      }
+    }
+    return undefined;
+  }
+
+  wantsReceivedTextCallbacks(): boolean {
+    return true;
+  }
+
+  receivedTextCallback(reply: StoredReply): OutgoingCallback | undefined {
+    this.sessions.deliver(reply.accountId, replyFields(reply));
+    return undefined;
+  }
+}
+
+/**
+ * A handset's text as a mobile-originated deliver_sm: GSM-7 where it fits, UCS-2 otherwise, and
+ * in message_payload when it is too long for one short_message.
+ */
+function replyFields(reply: StoredReply) {
+  const { encoding, segments } = analyse(reply.body);
+  const body = { message: reply.body };
+  return {
+    source_addr_ton: 1,
+    source_addr_npi: 1,
+    source_addr: reply.handset.replace(/^\+/, ''),
+    dest_addr_ton: 1,
+    dest_addr_npi: 1,
+    destination_addr: reply.serviceNumber.replace(/^\+/, ''),
+    esm_class: 0,
+    data_coding: encoding === 'GSM-7' ? 0 : 8,
+    ...(segments === 1 ? { short_message: body } : { message_payload: body }),
+  };
+}
