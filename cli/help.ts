@@ -46,4 +46,5 @@ Options:
   --profile NAME     behaviour profile (default: compliant; see "sms-assure profiles")
   --time-scale N     how much faster than real time the network runs (default: 100)
   --data-dir DIR     keep the message store in DIR across restarts (default: a temp folder)
+  --smpp-port N      also serve SMPP 3.4 (an SMSC) on 127.0.0.1:N (0: any free port)
   -h, --help         show this help`;
