@@ -90,7 +90,7 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
     if (!configured) {
       const known = config.targets.map((t) => t.name).join(', ');
       throw new ConfigError('command line', [
-        `--target ${selector}: no such target (configured: ${known}; or use sim:notify[:PROFILE])`,
+        `--target ${selector}: no such target (configured: ${known}; or use sim:notify[:PROFILE], sim:smpp[:PROFILE])`,
       ]);
     }
     return configured;

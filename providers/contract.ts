@@ -30,6 +30,8 @@ export interface Capabilities {
   readonly listing: boolean;
   readonly priceData: boolean;
   readonly inbound: boolean;
+  /** Whether a sent message's text and reference can be read back. @default true */
+  readonly readBack?: boolean;
 }
 
 export interface SendRequest {

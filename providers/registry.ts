@@ -5,6 +5,7 @@ import { AllowListGuard } from './allow-list-guard.ts';
 import type { CallbackAuthority, ExchangeSink, ProviderAdapter } from './contract.ts';
 import { RecordingClient } from './http/recording-client.ts';
 import { notifyDialect } from './notify/index.ts';
+import { smppDialect } from './smpp/index.ts';
 
 export interface AdapterContext {
   readonly redactor: Redactor;
@@ -16,7 +17,11 @@ export interface Dialect {
   readonly name: string;
   /** Throws a ConfigError naming the field when the target's credentials cannot be right. */
   checkCredentials(target: ResolvedTarget, source: string): void;
-  createAdapter(target: ResolvedTarget, client: RecordingClient): ProviderAdapter;
+  createAdapter(
+    target: ResolvedTarget,
+    client: RecordingClient,
+    context?: AdapterContext,
+  ): ProviderAdapter;
   createCallbackAuthority(target: ResolvedTarget): CallbackAuthority | undefined;
   readonly defaultNumbers: ResolvedTarget['numbers'];
   readonly defaultReceiptDeadlineMs: number;
@@ -24,7 +29,10 @@ export interface Dialect {
   billedSegments(text: string): number;
 }
 
-const DIALECTS: ReadonlyMap<string, Dialect> = new Map([[notifyDialect.name, notifyDialect]]);
+const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
+  [notifyDialect.name, notifyDialect],
+  [smppDialect.name, smppDialect],
+]);
 
 export function dialectOf(name: string): Dialect {
   const dialect = DIALECTS.get(name);
@@ -38,6 +46,6 @@ export function dialectOf(name: string): Dialect {
 
 export function createAdapter(target: ResolvedTarget, context: AdapterContext): ProviderAdapter {
   const client = new RecordingClient({ redactor: context.redactor, sink: context.sink });
-  const adapter = dialectOf(target.dialect).createAdapter(target, client);
+  const adapter = dialectOf(target.dialect).createAdapter(target, client, context);
   return new AllowListGuard(adapter, target);
 }

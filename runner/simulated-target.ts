@@ -11,6 +11,7 @@ import {
   type ProfileName,
 } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
+import { simulatedSmppTarget } from './simulated-smpp-target.ts';
 import { contentPlan, definedOnly, replyPlan, withOverrides } from './target-plans.ts';
 
 /** Starts an embedded simulator for the target and wires its callbacks to the receiver. */
@@ -26,6 +27,8 @@ export async function simulatedTarget(
       `targets.${index}.simulator.profile: '${profile}' is not one of ${PROFILES.join(', ')}`,
     ]);
   }
+
+  if (config.dialect === 'smpp') return simulatedSmppTarget(config, profile, options, setup);
 
   const simulator = await startSimulator({ profile, timeScale: options.timeScale });
   setup.simulators.push(simulator);
@@ -70,7 +73,7 @@ export async function simulatedTarget(
  * A simulated target texts from the simulator's own senders: its default alphanumeric one, and
  * its inbound number where replies are wanted. What the config says still wins.
  */
-function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[]) {
+export function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[]) {
   const shown = senders.find((s) => s.isDefault)?.text;
   const inbound = senders.find((s) => s.inbound);
 
@@ -90,7 +93,7 @@ function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[
 }
 
 /** The simulator's network fails these numbers before they reach a handset. */
-function technical(): string[] {
+export function technical(): string[] {
   return DEFAULT_OUTCOME_RULES.filter((r) => r.outcome === 'technical-failure').map(
     (r) => r.number,
   );

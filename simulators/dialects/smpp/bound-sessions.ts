@@ -42,12 +42,17 @@ export class BoundSessions {
     return this.#bound.find((b) => b.session === session)?.kind;
   }
 
-  /** Sends a deliver_sm on one of the account's receiving sessions, taking turns among them. */
-  deliver(systemId: string, fields: Record<string, unknown>): void {
+  /**
+   * Sends a deliver_sm on one of the account's receiving sessions: the preferred one while it
+   * can receive (the session a message came from gets its receipts), else each in turn.
+   */
+  deliver(systemId: string, fields: Record<string, unknown>, preferred?: Session): void {
     const receivers = this.#bound.filter(
       (b) => b.systemId === systemId && b.kind !== 'transmitter' && b.session.socket.writable,
     );
-    const receiver = receivers[this.#turn++ % Math.max(1, receivers.length)];
+    const receiver =
+      receivers.find((b) => b.session === preferred) ??
+      receivers[this.#turn++ % Math.max(1, receivers.length)];
     if (receiver?.session.deliver_sm(fields, (reply) => this.#answered(reply.command_status))) {
       return;
     }

@@ -28,7 +28,8 @@ export class SmppHooks implements DialectHooks {
 
     for (const part of message.parts) {
       if (wantsReceipt(part.registeredDelivery, view.status)) {
-        this.sessions.deliver(message.systemId, receiptFields(message, part, view));
+        const fields = receiptFields(message, part, view);
+        this.sessions.deliver(message.systemId, fields, message.session);
       }
     }
     return undefined;
@@ -39,7 +40,9 @@ export class SmppHooks implements DialectHooks {
   }
 
   receivedTextCallback(reply: StoredReply): OutgoingCallback | undefined {
-    this.sessions.deliver(reply.accountId, replyFields(reply));
+    // The conversation's session hears the reply, as the thread it answers came from there.
+    const conversation = this.book.lastTo(reply.handset);
+    this.sessions.deliver(reply.accountId, replyFields(reply), conversation?.session);
     return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import type { Session } from 'smpp';
 import type { Concatenation } from './short-message.ts';
 
 /** One submit_sm as the SMSC accepted it: a whole message, or one part of a long one. */
@@ -18,6 +19,10 @@ export interface SmscMessage {
   /** Addresses as submitted, so that receipts can swap them back. */
   readonly source: string;
   readonly destination: string;
+  /** The recipient in E.164, for replies to find the conversation they belong to. */
+  readonly recipient: string;
+  /** The session that submitted it: receipts go back on it while it stays bound. */
+  readonly session: Session;
   readonly parts: readonly SmscPart[];
 }
 
@@ -33,6 +38,7 @@ export class MessageBook {
   readonly #byPartId = new Map<string, SmscMessage>();
   readonly #byStoreId = new Map<string, SmscMessage>();
   readonly #open = new Map<string, Map<number, SmscPart>>();
+  readonly #lastTo = new Map<string, SmscMessage>();
 
   /**
    * Adds one part of a concatenated message; returns every part in order once the last one of
@@ -54,6 +60,7 @@ export class MessageBook {
 
   record(message: SmscMessage): void {
     this.#byStoreId.set(message.storeId, message);
+    this.#lastTo.set(message.recipient, message);
     for (const part of message.parts) this.#byPartId.set(part.id, message);
   }
 
@@ -63,6 +70,11 @@ export class MessageBook {
 
   byStoreId(id: string): SmscMessage | undefined {
     return this.#byStoreId.get(id);
+  }
+
+  /** The latest message to a handset: its reply most likely answers that one. */
+  lastTo(recipient: string): SmscMessage | undefined {
+    return this.#lastTo.get(recipient);
   }
 
   #dropOldest(): void {

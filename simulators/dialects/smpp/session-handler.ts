@@ -52,7 +52,9 @@ export function handleSession(context: SessionContext, session: Session): void {
     } else if (!throttle.take()) {
       reply(pdu, { command_status: STATUS.throttled });
     } else {
-      void answer(pdu, reply, () => acceptSubmit(context, context.account.systemId, pdu));
+      void answer(pdu, reply, () =>
+        acceptSubmit(context, { systemId: context.account.systemId, session }, pdu),
+      );
     }
   });
   session.on('query_sm', (pdu: PDU) => {

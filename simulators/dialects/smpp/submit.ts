@@ -1,4 +1,4 @@
-import type { PDU } from 'smpp';
+import type { PDU, Session } from 'smpp';
 import { analyse } from '../../../content/segments.ts';
 import { isFictionNumber } from '../../../numbering/index.ts';
 import { countryOf, destination, HOME_COUNTRY } from '../../aggregator/destinations.ts';
@@ -28,9 +28,10 @@ const MAX_ALPHANUMERIC_SENDER = 11;
  */
 export async function acceptSubmit(
   context: SubmitContext,
-  systemId: string,
+  from: { readonly systemId: string; readonly session: Session },
   pdu: PDU,
 ): Promise<string> {
+  const { systemId, session } = from;
   const { text, concatenation } = readSubmittedText(pdu);
   const recipient = readRecipient(pdu);
   const sender = readSender(pdu, context.profile);
@@ -56,6 +57,8 @@ export async function acceptSubmit(
     systemId,
     source: sender,
     destination: recipient.raw,
+    recipient: recipient.e164,
+    session,
     parts,
   });
   await context.lifecycle.accept({
