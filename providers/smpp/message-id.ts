@@ -1,6 +1,6 @@
 /**
  * Whether two SMPP message ids name the same message. SMSCs answer submit_sm with an id in one
- * form (`7F3A21`, hex) and some write the receipt's `id:` in another (`8338977`, the same number
+ * form (`7F3A21`, hex) and some write the receipt's `id:` in another (`8337953`, the same number
  * in decimal), or with leading zeros, or in another case. Ids are compared as big integers so
  * that 64-bit ids keep every digit; ids that are not numbers compare as written.
  */
