@@ -4,6 +4,7 @@ import type { ResolvedTarget } from '../core/target.ts';
 import { AllowListGuard } from './allow-list-guard.ts';
 import type { CallbackAuthority, ExchangeSink, ProviderAdapter } from './contract.ts';
 import { RecordingClient } from './http/recording-client.ts';
+import { kannelDialect } from './kannel/index.ts';
 import { notifyDialect } from './notify/index.ts';
 import { smppDialect } from './smpp/index.ts';
 
@@ -32,6 +33,7 @@ export interface Dialect {
 const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   [notifyDialect.name, notifyDialect],
   [smppDialect.name, smppDialect],
+  [kannelDialect.name, kannelDialect],
 ]);
 
 export function dialectOf(name: string): Dialect {

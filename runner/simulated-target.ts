@@ -11,6 +11,7 @@ import {
   type ProfileName,
 } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
+import { simulatedKannelTarget } from './simulated-kannel-target.ts';
 import { simulatedSmppTarget } from './simulated-smpp-target.ts';
 import { contentPlan, definedOnly, replyPlan, withOverrides } from './target-plans.ts';
 
@@ -29,6 +30,9 @@ export async function simulatedTarget(
   }
 
   if (config.dialect === 'smpp') return simulatedSmppTarget(config, profile, options, setup);
+  if (config.dialect === 'kannel') {
+    return simulatedKannelTarget(config, profile, index, options, setup);
+  }
 
   const simulator = await startSimulator({ profile, timeScale: options.timeScale });
   setup.simulators.push(simulator);

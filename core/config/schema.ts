@@ -17,7 +17,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify', 'smpp']),
+    dialect: z.enum(['notify', 'smpp', 'kannel']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({ profile: z.string().default('compliant') })
@@ -62,8 +62,8 @@ export const TargetConfigSchema = z
   .strict()
   .superRefine((target, ctx) => {
     if (target.simulator) return;
-    if (target.dialect === 'smpp') {
-      const message = 'SMPP targets run against the simulator only for now: use sim:smpp';
+    if (target.dialect !== 'notify') {
+      const message = `${target.dialect} targets run against the simulator only for now: use sim:${target.dialect}`;
       ctx.addIssue({ code: 'custom', path: ['simulator'], message });
       return;
     }

@@ -3,10 +3,11 @@ import { ProviderResponseError } from '../../core/errors.ts';
 import { analyse } from '../../content/segments.ts';
 import type * as Contract from '../contract.ts';
 import type { RecordingClient } from '../http/recording-client.ts';
+import { internationalDigits } from '../smpp/adapter.ts';
 import { parseReceiptText } from '../smpp/receipt-text.ts';
 import { splitText } from '../smpp/split-text.ts';
 import { coveredPart } from './covered-part.ts';
-import type { KannelDlrListener } from './dlr-listener.ts';
+import type { DlrChannel } from './dlr-listener.ts';
 import { DLR_MASK, dlrOutcome } from './dlr-status.ts';
 
 export interface KannelAdapterOptions {
@@ -17,7 +18,7 @@ export interface KannelAdapterOptions {
   /** The `from` of every text. */
   readonly sender: string;
   readonly client: RecordingClient;
-  readonly dlr: KannelDlrListener;
+  readonly dlr: DlrChannel;
 }
 
 /**
@@ -50,7 +51,7 @@ export class KannelAdapter implements Contract.ProviderAdapter {
       username,
       password,
       from: request.senderId ?? sender,
-      to: request.to,
+      to: internationalDigits(request.to),
       text: request.body,
       charset: 'UTF-8',
       coding: gsm ? '0' : '2',
@@ -82,7 +83,7 @@ export class KannelAdapter implements Contract.ProviderAdapter {
     const parts = this.#parts.get(id);
     if (!parts) return undefined;
 
-    const reports = this.#options.dlr.reportsFor(id).map((r) => ({
+    const reports = (await this.#options.dlr.reportsFor(id)).map((r) => ({
       ...dlrOutcome(r.type, r.answer),
       answer: r.answer,
     }));

@@ -1,6 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { z } from 'zod';
+import { HarnessError } from '../../core/errors.ts';
 
 /** One dlr-url call as Kannel made it. */
 export interface KannelDlr {
@@ -14,13 +18,28 @@ export interface KannelDlr {
   readonly receivedAt: number;
 }
 
+/** Where an adapter asks Kannel to report, and where it reads what Kannel reported. */
+export interface DlrChannel {
+  /** The dlr-url for a message: Kannel fills in the `%` placeholders. */
+  urlFor(id: string): string;
+  reportsFor(id: string): Promise<readonly KannelDlr[]>;
+}
+
+/** What a listener hands to adapters in other processes: its address and its token. */
+export interface DlrChannelAddress {
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
 /**
  * The service side of Kannel's delivery reports: a loopback HTTP server that Kannel calls on
- * each dlr-url, keeping every report by the message it names.
+ * each dlr-url, keeping every report by the message it names. The dlr-url carries a token, so a
+ * report nobody asked for is refused; adapters in vitest workers read reports back with it.
  */
-export class KannelDlrListener {
+export class KannelDlrListener implements DlrChannel {
   readonly #reports: KannelDlr[] = [];
   readonly #server: Server;
+  readonly #token = randomBytes(18).toString('base64url');
 
   private constructor(server: Server) {
     this.#server = server;
@@ -29,26 +48,22 @@ export class KannelDlrListener {
   static async start(): Promise<KannelDlrListener> {
     const server = createServer();
     const listener = new KannelDlrListener(server);
-    server.on('request', (req, res) => {
-      const url = new URL(req.url ?? '/', 'http://listener');
-      const report = readReport(url.searchParams);
-      if (report) listener.#reports.push(report);
-      res
-        .writeHead(report ? 200 : 400, { 'content-type': 'text/plain' })
-        .end(report ? 'ok' : 'bad');
-    });
+    server.on('request', (req, res) => listener.#handle(req, res));
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     return listener;
   }
 
-  /** The dlr-url for a message: Kannel fills in the `%` placeholders. */
-  urlFor(id: string): string {
+  get address(): DlrChannelAddress {
     const { port } = this.#server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/dlr?id=${encodeURIComponent(id)}&type=%d&answer=%A&smsc=%F`;
+    return { baseUrl: `http://127.0.0.1:${port}`, token: this.#token };
   }
 
-  reportsFor(id: string): readonly KannelDlr[] {
+  urlFor(id: string): string {
+    return dlrUrl(this.address, id);
+  }
+
+  async reportsFor(id: string): Promise<readonly KannelDlr[]> {
     return this.#reports.filter((r) => r.id === id);
   }
 
@@ -56,6 +71,68 @@ export class KannelDlrListener {
     this.#server.closeAllConnections();
     await new Promise((resolve) => this.#server.close(resolve));
   }
+
+  #handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://listener');
+    const token = url.pathname === '/dlr' ? url.searchParams.get('token') : req.headers['x-token'];
+    if (typeof token !== 'string' || !sameToken(token, this.#token)) {
+      res.writeHead(401).end();
+      return;
+    }
+
+    if (url.pathname === '/reports') {
+      const id = url.searchParams.get('id') ?? '';
+      const body = JSON.stringify(this.#reports.filter((r) => r.id === id));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      return;
+    }
+    const report = url.pathname === '/dlr' ? readReport(url.searchParams) : undefined;
+    if (report) this.#reports.push(report);
+    res.writeHead(report ? 200 : 400, { 'content-type': 'text/plain' }).end();
+  }
+}
+
+/** A listener's channel as seen from another process. */
+export class RemoteDlrChannel implements DlrChannel {
+  constructor(private readonly address: DlrChannelAddress) {}
+
+  urlFor(id: string): string {
+    return dlrUrl(this.address, id);
+  }
+
+  async reportsFor(id: string): Promise<readonly KannelDlr[]> {
+    const url = `${this.address.baseUrl}/reports?id=${encodeURIComponent(id)}`;
+    try {
+      const reply = await request(url, { headers: { 'x-token': this.address.token } });
+      return ReportsSchema.parse(await reply.body.json());
+    } catch (error) {
+      throw new HarnessError('ASSURE_DLR_UNREADABLE', 'cannot read the Kannel report listener', {
+        cause: error,
+      });
+    }
+  }
+}
+
+const ReportsSchema = z.array(
+  z.object({
+    id: z.string(),
+    type: z.number(),
+    answer: z.string(),
+    smscId: z.string(),
+    receivedAt: z.number(),
+  }),
+);
+
+function dlrUrl(address: DlrChannelAddress, id: string): string {
+  const { baseUrl, token } = address;
+  const fixed = new URLSearchParams({ token, id });
+  return `${baseUrl}/dlr?${fixed}&type=%d&answer=%A&smsc=%F`;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function readReport(params: URLSearchParams): KannelDlr | undefined {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Redactor } from '../../core/redact.ts';
 import { startSimulator, type StartedSimulator } from '../../simulators/index.ts';
 import { inboxOf } from '../../simulators/test-support/handsets.ts';
-import { kannelMissing, startKannel, type StartedKannel } from '../../test/support/kannel.ts';
+import { kannelMissing, startKannel, type StartedKannel } from './kannel-process.ts';
 import type { MessageState } from '../contract.ts';
 import { RecordingClient } from '../http/recording-client.ts';
 import { KannelAdapter } from './adapter.ts';

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { RunResult } from '../../core/run-result.ts';
-import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli.ts';
+import { runProfiles, type ProfileRun } from '../support/profile-run.ts';
 
 /**
  * The SMPP adapter against the simulator's SMSC, in one real run of the CLI: the send, receipt,
@@ -17,23 +16,16 @@ const PROFILES = [
 ];
 const SUITES = ['send', 'receipts', 'delivery-errors', 'replies'];
 
-let run: CliRun;
-let result: RunResult;
+let profiles: ProfileRun;
 
 beforeAll(async () => {
-  const targets = PROFILES.flatMap((p) => ['--target', `sim:smpp:${p}`]);
-  const suites = SUITES.flatMap((s) => ['--suite', s]);
-  run = await runCli(['run', '--quiet', '--out', '$OUT', ...suites, ...targets]);
-  result = await latestResult(run.outDir);
+  profiles = await runProfiles('smpp', PROFILES, SUITES);
 }, 120_000);
 
-const verdict = (profile: string, requirement: string) =>
-  verdictOf(result, `sim-smpp-${profile}`, requirement);
+const verdict = (profile: string, requirement: string) => profiles.verdict(profile, requirement);
 
 test('the run reports findings with exit 1 and no harness error', () => {
-  expect(run.code, run.stderr).toBe(1);
-  expect(result.harnessErrors).toEqual([]);
-  expect(result.checks.filter((c) => c.outcome === 'error')).toEqual([]);
+  profiles.expectFindingsOnly();
 });
 
 test.each(['RCPT-01', 'RCPT-02', 'ERR-01', 'ERR-02', 'SID-03', 'SID-06'])(
@@ -61,7 +53,7 @@ describe('each faulty profile fails the requirement it breaks, and only that', (
 });
 
 test('checks SMPP cannot run end not-applicable or skipped, with the reason', () => {
-  const compliant = result.checks.filter((c) => c.target === 'sim-smpp-compliant');
+  const compliant = profiles.result.checks.filter((c) => c.target === 'sim-smpp-compliant');
   const ended = Object.fromEntries(
     compliant.filter((c) => c.outcome !== 'pass').map((c) => [c.id, [c.outcome, c.reason]]),
   );
@@ -74,7 +66,7 @@ test('checks SMPP cannot run end not-applicable or skipped, with the reason', ()
 });
 
 test('receipts are evidenced as SMPP exchanges, and the technical failure is told apart', () => {
-  const kinds = result.checks.find(
+  const kinds = profiles.result.checks.find(
     (c) => c.target === 'sim-smpp-compliant' && c.id === 'receipts/failure-kinds',
   );
   const labels = new Set(kinds?.evidence.flatMap((e) => (e.kind === 'exchange' ? [e.label] : [])));

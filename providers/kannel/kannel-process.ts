@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { access, constants, readFile, writeFile } from 'node:fs/promises';
 import { connect, createServer, type AddressInfo } from 'node:net';
@@ -38,8 +39,9 @@ export interface StartedKannel {
   stop(): Promise<void>;
 }
 
-const SENDSMS_USER = { username: 'assure', password: 'kannelpw' };
-const ADMIN_PASSWORD = 'adminpw';
+/** Fresh at every start, like the simulator's own credentials. */
+const SENDSMS_USER = { username: 'harness', password: randomBytes(12).toString('base64url') };
+const ADMIN_PASSWORD = randomBytes(12).toString('base64url');
 
 /**
  * Writes a kannel.conf into `dir` binding Kannel to the SMSC in transceiver mode, every port
@@ -137,7 +139,7 @@ log-level = 0
 group = sendsms-user
 username = ${SENDSMS_USER.username}
 password = ${SENDSMS_USER.password}
-max-messages = 3
+max-messages = 10
 concatenation = true
 `;
 }
