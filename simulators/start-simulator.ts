@@ -148,7 +148,12 @@ async function assemble(
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
 
   const server = await listen(router, settings.host, settings.port);
-  const smsc = await smppFace?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile });
+  const smsc = await smppFace
+    ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile })
+    .catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
   lifecycle.start();
 
   let stopping: Promise<void> | undefined;

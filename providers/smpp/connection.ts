@@ -96,7 +96,8 @@ export class SmppConnection {
         return await this.#bindOnce();
       } catch (error) {
         if (!(error instanceof TransportError) || attempt >= attempts) throw error;
-        await sleep(delay);
+        // Unref'd: a rebind nobody waits for must not keep the process alive.
+        await sleep(delay, undefined, { ref: false });
         delay *= 2;
       }
     }

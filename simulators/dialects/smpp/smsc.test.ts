@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import type { PDU } from 'smpp';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startSimulator, type StartedSimulator } from '../../index.ts';
@@ -251,4 +253,16 @@ test('a reply from a handset reaches the account as a mobile-originated deliver_
   expect(mo?.['source_addr']).toBe('447700900345');
   expect(mo?.['destination_addr']).toBe('447700900600');
   expect([mo?.['data_coding'], textOf(mo as PDU)]).toEqual([8, 'Привет BIN']);
+});
+
+test('a taken SMPP port fails the start with EADDRINUSE', async () => {
+  const blocker = createServer().listen(0, '127.0.0.1');
+  await once(blocker, 'listening');
+  const { port } = blocker.address() as AddressInfo;
+
+  await expect(startSimulator({ smpp: { port } })).rejects.toThrow(/EADDRINUSE/);
+  blocker.close();
+
+  // The afterEach hook stops these; the failed start left nothing of its own to stop.
+  await start();
 });
