@@ -3,7 +3,7 @@ import { runProfiles, type ProfileRun } from '../support/profile-run.ts';
 
 /**
  * The SMPP adapter against the simulator's SMSC, in one real run of the CLI: the send, receipt,
- * delivery-error and reply suites pass against the compliant profile and fail against the
+ * delivery-error, reply and sender suites pass against the compliant profile and fail against the
  * profile that breaks each requirement, and the checks SMPP cannot run say why.
  */
 
@@ -13,8 +13,9 @@ const PROFILES = [
   'temporary-as-permanent',
   'permanent-as-temporary',
   'replies-dropped',
+  'sender-truncated',
 ];
-const SUITES = ['send', 'receipts', 'delivery-errors', 'replies'];
+const SUITES = ['send', 'receipts', 'delivery-errors', 'replies', 'sender-id'];
 
 let profiles: ProfileRun;
 
@@ -28,7 +29,7 @@ test('the run reports findings with exit 1 and no harness error', () => {
   profiles.expectFindingsOnly();
 });
 
-test.each(['RCPT-01', 'RCPT-02', 'ERR-01', 'ERR-02', 'SID-03', 'SID-06'])(
+test.each(['RCPT-01', 'RCPT-02', 'ERR-01', 'ERR-02', 'SID-01', 'SID-03', 'SID-04', 'SID-06'])(
   'the compliant SMSC passes %s',
   (requirement) => {
     expect(verdict('compliant', requirement)).toBe('pass');
@@ -47,6 +48,8 @@ describe('each faulty profile fails the requirement it breaks, and only that', (
     ['permanent-as-temporary', 'ERR-02', 'pass'],
     ['replies-dropped', 'SID-03', 'fail'],
     ['replies-dropped', 'RCPT-01', 'pass'],
+    ['sender-truncated', 'SID-04', 'fail'],
+    ['sender-truncated', 'SID-01', 'pass'],
   ])('%s: %s is %s', (profile, requirement, expected) => {
     expect(verdict(profile, requirement)).toBe(expected);
   });
