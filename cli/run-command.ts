@@ -90,7 +90,8 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
     if (!configured) {
       const known = config.targets.map((t) => t.name).join(', ');
       throw new ConfigError('command line', [
-        `--target ${selector}: no such target (configured: ${known}; or use sim:notify[:PROFILE], sim:smpp[:PROFILE])`,
+        `--target ${selector}: no such target (configured: ${known}; ` +
+          'or use sim:notify[:PROFILE], sim:smpp[:PROFILE], sim:kannel[:PROFILE])',
       ]);
     }
     return configured;

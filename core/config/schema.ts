@@ -63,7 +63,9 @@ export const TargetConfigSchema = z
   .superRefine((target, ctx) => {
     if (target.simulator) return;
     if (target.dialect !== 'notify') {
-      const message = `${target.dialect} targets run against the simulator only for now: use sim:${target.dialect}`;
+      const message =
+        `${target.dialect} targets run against the simulator only for now: ` +
+        `use sim:${target.dialect}`;
       ctx.addIssue({ code: 'custom', path: ['simulator'], message });
       return;
     }

@@ -83,7 +83,7 @@ describe.skipIf(missing !== undefined)(`Kannel round trip${missing ? ` (${missin
     expect(state?.status).toBe('temporary-failure');
   });
 
-  test('200 GSM characters go as two concatenated parts; the receipt says it covers part 1', async () => {
+  test('200 GSM characters go as two parts; the receipt says it covers part 1', async () => {
     const body = `First part ${'a'.repeat(142)}Second part ${'b'.repeat(35)}`;
     expect(body).toHaveLength(200);
 

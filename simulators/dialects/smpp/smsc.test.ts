@@ -108,7 +108,8 @@ describe('submit_sm', () => {
 
     await esme.deliveries(receiptFor(id));
     const inbox = await inboxOf(simulator, `+${DELIVERED}`);
-    expect(inbox.messages.map((m) => [m.from, m.body])).toEqual([['EXAMPLE', 'Price £5 {x} €10']]);
+    const shown = inbox.messages.map((m) => [m.from, m.body]);
+    expect(shown).toEqual([['EXAMPLE', 'Price £5 {x} €10']]);
   });
 
   test('reads UCS-2 big-endian: 77 ED 4F E1 is 短信 (BR-14)', async () => {
@@ -246,7 +247,8 @@ test('a reply from a handset reaches the account as a mobile-originated deliver_
   await start();
   await bound();
 
-  const sent = await replyFrom(simulator, '07700900345', smppOf().inboundNumber, 'Привет BIN');
+  const { inboundNumber } = smppOf();
+  const sent = await replyFrom(simulator, '07700900345', inboundNumber, 'Привет BIN');
   expect(sent.status).toBe(201);
 
   const [mo] = await esme.deliveries((pdu) => pdu['esm_class'] === 0);
