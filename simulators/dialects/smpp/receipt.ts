@@ -33,19 +33,55 @@ export function wantsReceipt(registeredDelivery: number, status: FinalStatus): b
   return asked === 3 && status === 'delivered';
 }
 
+/** What one receipt says, whether final or intermediate. */
+interface Wording {
+  readonly stat: string;
+  readonly state: number;
+  readonly err: number;
+}
+
+const ESM_INTERMEDIATE = 0x20;
+const EN_ROUTE: Wording = { stat: 'ENROUTE', state: ENROUTE, err: 0 };
+
 /**
- * The deliver_sm fields of one part's receipt: the Appendix B text, and the same facts as
+ * The deliver_sm fields of one part's final receipt: the Appendix B text, and the same facts as
  * receipted_message_id, message_state and network_error_code TLVs.
  */
 export function receiptFields(message: SmscMessage, part: SmscPart, view: MessageView) {
   const status = view.status as FinalStatus;
-  const wording = RECEIPT_WORDING[status];
+  const done = view.completedAt ?? view.createdAt;
+  return fields(message, part, RECEIPT_WORDING[status], ESM_DELIVERY_RECEIPT, {
+    delivered: status === 'delivered',
+    submitted: view.createdAt,
+    done,
+  });
+}
+
+/**
+ * An intermediate notification (esm_class 0x20): the part has left the SMSC for the network,
+ * ENROUTE, for clients that set bit 4 (0x10) of registered_delivery.
+ */
+export function intermediateFields(message: SmscMessage, part: SmscPart, createdAt: number) {
+  return fields(message, part, EN_ROUTE, ESM_INTERMEDIATE, {
+    delivered: false,
+    submitted: createdAt,
+    done: createdAt,
+  });
+}
+
+function fields(
+  message: SmscMessage,
+  part: SmscPart,
+  wording: Wording,
+  esmClass: number,
+  at: { readonly delivered: boolean; readonly submitted: number; readonly done: number },
+) {
   const text = [
     `id:${part.id}`,
     'sub:001',
-    `dlvrd:${status === 'delivered' ? '001' : '000'}`,
-    `submit date:${minutes(view.createdAt)}`,
-    `done date:${minutes(view.completedAt ?? view.createdAt)}`,
+    `dlvrd:${at.delivered ? '001' : '000'}`,
+    `submit date:${minutes(at.submitted)}`,
+    `done date:${minutes(at.done)}`,
     `stat:${wording.stat}`,
     `err:${String(wording.err).padStart(3, '0')}`,
     `text:${excerpt(part.text)}`,
@@ -58,7 +94,7 @@ export function receiptFields(message: SmscMessage, part: SmscPart, view: Messag
     dest_addr_ton: 0,
     dest_addr_npi: 0,
     destination_addr: message.source,
-    esm_class: ESM_DELIVERY_RECEIPT,
+    esm_class: esmClass,
     data_coding: 0,
     short_message: Buffer.from(text, 'ascii'),
     receipted_message_id: part.id,

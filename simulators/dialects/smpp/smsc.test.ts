@@ -208,6 +208,21 @@ describe('receipts', () => {
     expect(receipt?.['network_error_code']).toEqual(Buffer.from([3, 0, Number(err)]));
   });
 
+  test('an ENROUTE notification comes too where bit 4 of registered_delivery asks', async () => {
+    const asked = await submit({ registered_delivery: 0x11, short_message: { message: 'a' } });
+    const plain = await submit({ registered_delivery: 0x01, short_message: { message: 'b' } });
+
+    const both = await esme.deliveries(receiptFor(asked['message_id']), 2);
+    const notice = both.find((p) => p['esm_class'] === 0x20);
+    expect(notice?.['message_state']).toBe(1);
+    expect(textOf(notice as PDU)).toMatch(/ stat:ENROUTE err:000 /);
+    expect(new Set(both.map((p) => p['esm_class']))).toEqual(new Set([0x04, 0x20]));
+
+    await esme.deliveries(receiptFor(plain['message_id']));
+    const kinds = esme.delivered.filter(receiptFor(plain['message_id'])).map((p) => p['esm_class']);
+    expect(kinds).toEqual([0x04]);
+  });
+
   test('wait for a receiver that binds later', async () => {
     await esme.close();
     esme = await TestEsme.connect(smppOf().url);

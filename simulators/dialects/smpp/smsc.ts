@@ -10,7 +10,8 @@ import type { InboundDirectory, InboundNumber } from '../../aggregator/reply.ts'
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import { BoundSessions } from './bound-sessions.ts';
 import { SmppHooks } from './hooks.ts';
-import { MessageBook } from './message-book.ts';
+import type { NewMessage } from '../../aggregator/message.ts';
+import { MessageBook, type SmscMessage } from './message-book.ts';
 import { handleSession, type SmscAccount } from './session-handler.ts';
 
 export interface SmppOptions {
@@ -72,6 +73,8 @@ export class SmppFace implements InboundDirectory {
       sessions: this.sessions,
       account: this.account,
       submitsPerSecond: options.submitsPerSecond ?? 200,
+      onAccepted: (message: SmscMessage, accepted: NewMessage) =>
+        this.hooks.enRoute(message, accepted),
     };
     const server = smpp.createServer((session) => handleSession(context, session));
     const host = options.host ?? '127.0.0.1';
@@ -89,6 +92,7 @@ export class SmppFace implements InboundDirectory {
         inboundNumber: INBOUND_NUMBER,
       },
       close: async () => {
+        this.hooks.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await this.sessions.closeAll([...server.sessions]);
         await closed;

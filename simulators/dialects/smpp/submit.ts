@@ -4,10 +4,11 @@ import { isFictionNumber } from '../../../numbering/index.ts';
 import { countryOf, destination, HOME_COUNTRY } from '../../aggregator/destinations.ts';
 import { toE164 } from '../../aggregator/e164.ts';
 import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
+import type { NewMessage } from '../../aggregator/message.ts';
 import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
 import { rateMultiplier } from '../notify/prices.ts';
 import { SmscRefusal, STATUS } from './command-status.ts';
-import type { MessageBook, SmscPart } from './message-book.ts';
+import type { MessageBook, SmscMessage, SmscPart } from './message-book.ts';
 import { newSmscMessageId } from './message-id.ts';
 import { readSubmittedText } from './short-message.ts';
 
@@ -15,6 +16,8 @@ export interface SubmitContext {
   readonly lifecycle: MessageLifecycle;
   readonly profile: ProfileBehaviour;
   readonly book: MessageBook;
+  /** Told of each message once the aggregator has it. */
+  readonly onAccepted: (message: SmscMessage, accepted: NewMessage) => void;
 }
 
 const TON_INTERNATIONAL = 1;
@@ -52,7 +55,7 @@ export async function acceptSubmit(
 
   const body = parts.map((p) => p.text).join('');
   const storeId = parts[0]?.id ?? part.id;
-  context.book.record({
+  const message: SmscMessage = {
     storeId,
     systemId,
     source: sender,
@@ -60,8 +63,9 @@ export async function acceptSubmit(
     recipient: recipient.e164,
     session,
     parts,
-  });
-  await context.lifecycle.accept({
+  };
+  context.book.record(message);
+  const accepted = await context.lifecycle.accept({
     id: storeId,
     dialect: 'smpp',
     accountId: systemId,
@@ -79,6 +83,7 @@ export async function acceptSubmit(
     fragments: parts.length > 1 ? parts.length : analyse(body).segments,
     rateMultiplier: rateMultiplier(recipient.country, context.profile.surchargesAbroad),
   });
+  context.onAccepted(message, accepted);
   return part.id;
 }
 
