@@ -58,6 +58,7 @@ Options:
   --key-file FILE    key-encryption key of the store: base64 of 32 bytes (default:
                      SMS_ASSURE_SIM_KEK, then SMS_ASSURE_SIM_KEY_FILE, else a generated key,
                      kept in DIR/simulator.kek with --data-dir and in memory without)
+  --smpp-port N      also serve SMPP 3.4 (an SMSC) on 127.0.0.1:N (0: any free port)
   --http             serve plain HTTP instead, for clients that cannot be given the CA
   -h, --help         show this help
 

@@ -102,7 +102,8 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
     if (!configured) {
       const known = config.targets.map((t) => t.name).join(', ');
       throw new ConfigError('command line', [
-        `--target ${selector}: no such target (configured: ${known}; or use sim:notify[:PROFILE] or sim:twilio[:PROFILE])`,
+        `--target ${selector}: no such target (configured: ${known}; or use ` +
+          'sim:notify[:PROFILE], sim:twilio[:PROFILE], sim:smpp[:PROFILE], sim:kannel[:PROFILE])',
       ]);
     }
     return configured;

@@ -17,6 +17,7 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
     'data-dir': { type: 'string' },
     'key-file': { type: 'string' },
     http: { type: 'boolean' },
+    'smpp-port': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -30,10 +31,8 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
       `--profile: '${profile}' is not one of ${PROFILES.join(', ')}`,
     ]);
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('command line', [`--port: expected 0-65535, got '${values.port}'`]);
-  }
+  const port = portOption(values.port, '--port') ?? 0;
+  const smppPort = portOption(values['smpp-port'], '--smpp-port');
 
   const simulator = await startSimulator({
     port,
@@ -42,6 +41,7 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['key-file'] ? { keyFile: values['key-file'] } : {}),
     transport: values.http ? 'http' : 'https',
+    ...(smppPort === undefined ? {} : { smpp: { port: smppPort } }),
   });
   printAddresses(simulator);
   if (simulator.ca) {
@@ -54,6 +54,15 @@ export async function simulatorCommand(argv: readonly string[]): Promise<number>
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   await simulator.stop();
   return 0;
+}
+
+function portOption(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('command line', [`${flag}: expected 0-65535, got '${value}'`]);
+  }
+  return port;
 }
 
 function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
@@ -70,6 +79,12 @@ function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
   const { twilio } = simulator;
   console.log(`Twilio account     ${twilio.accountSid}:${twilio.authToken}  (From ${twilio.from})`);
   console.log(`Twilio test creds  ${twilio.testAccountSid}:${twilio.testAuthToken}`);
+  const { smpp } = simulator;
+  if (smpp) {
+    console.log(`SMPP SMSC          ${smpp.url}  system_id ${smpp.systemId}`);
+    console.log(`SMPP password      ${smpp.password}`);
+    console.log(`SMPP inbound       ${smpp.inboundNumber} (handsets reply here)`);
+  }
   console.log(
     'Keys are fresh at every start and work only against this simulator. Ctrl-C stops it.',
   );

@@ -44,6 +44,8 @@ export interface Capabilities {
    * supplier's own error code (Twilio's magic numbers). None by default.
    */
   readonly testRejections?: readonly { readonly to: string; readonly code: string }[];
+  /** Whether a sent message's text and reference can be read back. @default true */
+  readonly readBack?: boolean;
 }
 
 export type ListFilterName = 'reference' | 'status' | 'to';

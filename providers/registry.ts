@@ -5,7 +5,9 @@ import { AllowListGuard } from './allow-list-guard.ts';
 import type { CallbackAuthority, ExchangeSink, ProviderAdapter } from './contract.ts';
 import { RecordingClient } from './http/recording-client.ts';
 import { trusting } from './http/trusted-agent.ts';
+import { kannelDialect } from './kannel/index.ts';
 import { notifyDialect } from './notify/index.ts';
+import { smppDialect } from './smpp/index.ts';
 import { twilioDialect } from './twilio/index.ts';
 
 export interface AdapterContext {
@@ -18,7 +20,11 @@ export interface Dialect {
   readonly name: string;
   /** Throws a ConfigError naming the field when the target's credentials cannot be right. */
   checkCredentials(target: ResolvedTarget, source: string): void;
-  createAdapter(target: ResolvedTarget, client: RecordingClient): ProviderAdapter;
+  createAdapter(
+    target: ResolvedTarget,
+    client: RecordingClient,
+    context?: AdapterContext,
+  ): ProviderAdapter;
   createCallbackAuthority(target: ResolvedTarget): CallbackAuthority | undefined;
   readonly defaultNumbers: ResolvedTarget['numbers'];
   readonly defaultReceiptDeadlineMs: number;
@@ -28,6 +34,12 @@ export interface Dialect {
    * where the service alone decides. @default 'account'
    */
   readonly callbackUrls?: 'account' | 'per-message';
+  /**
+   * Where a sender is chosen: set up once in the account (Notify, Twilio), or named afresh on
+   * each message (SMPP's source_addr, Kannel's from), so that each send is the trial of it.
+   * @default 'account'
+   */
+  readonly senderIds?: 'account' | 'per-message';
   /** How many segments the supplier should bill for a text, by its own documented counting. */
   billedSegments(text: string): number;
 }
@@ -35,6 +47,8 @@ export interface Dialect {
 const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   [notifyDialect.name, notifyDialect],
   [twilioDialect.name, twilioDialect],
+  [smppDialect.name, smppDialect],
+  [kannelDialect.name, kannelDialect],
 ]);
 
 export function dialectOf(name: string): Dialect {
@@ -53,6 +67,6 @@ export function createAdapter(target: ResolvedTarget, context: AdapterContext): 
     sink: context.sink,
     ...trusting(target.trustedCa),
   });
-  const adapter = dialectOf(target.dialect).createAdapter(target, client);
+  const adapter = dialectOf(target.dialect).createAdapter(target, client, context);
   return new AllowListGuard(adapter, target);
 }

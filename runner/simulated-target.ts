@@ -13,6 +13,8 @@ import {
 } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { simulatedAccount, type SimulatorSender } from './simulated-accounts.ts';
+import { simulatedKannelTarget } from './simulated-kannel-target.ts';
+import { simulatedSmppTarget } from './simulated-smpp-target.ts';
 import { contentPlan, definedOnly, replyPlan, withOverrides } from './target-plans.ts';
 
 /** Starts an embedded simulator for the target and wires its callbacks to the receiver. */
@@ -27,6 +29,11 @@ export async function simulatedTarget(
     throw new ConfigError(options.source, [
       `targets.${index}.simulator.profile: '${profile}' is not one of ${PROFILES.join(', ')}`,
     ]);
+  }
+
+  if (config.dialect === 'smpp') return simulatedSmppTarget(config, profile, options, setup);
+  if (config.dialect === 'kannel') {
+    return simulatedKannelTarget(config, profile, index, options, setup);
   }
 
   const simulator = await startSimulator({
@@ -88,7 +95,7 @@ export async function simulatedTarget(
  * A simulated target texts from the simulator's own senders: its default alphanumeric one, and
  * its inbound number where replies are wanted. What the config says still wins.
  */
-function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[]) {
+export function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[]) {
   const shown = senders.find((s) => s.isDefault)?.text;
   const inbound = senders.find((s) => s.inbound);
 
@@ -108,7 +115,7 @@ function simulatedPlans(config: TargetConfig, senders: readonly SimulatorSender[
 }
 
 /** The simulator's network fails these numbers before they reach a handset. */
-function technical(): string[] {
+export function technical(): string[] {
   return DEFAULT_OUTCOME_RULES.filter((r) => r.outcome === 'technical-failure').map(
     (r) => r.number,
   );

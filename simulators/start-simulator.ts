@@ -24,6 +24,7 @@ import { NotifyAuthenticator } from './dialects/notify/auth.ts';
 import { NotifyCallbacks } from './dialects/notify/callback-settings.ts';
 import { addNotifyControlRoutes } from './dialects/notify/control-routes.ts';
 import { addNotifyRoutes } from './dialects/notify/routes.ts';
+import { SmppFace, type SmppCredentials, type SmppOptions } from './dialects/smpp/smsc.ts';
 import { NotifySenders } from './dialects/notify/senders.ts';
 import {
   notifyCredentials,
@@ -79,6 +80,8 @@ export interface SimulatorOptions {
   httpCallbacks?: boolean | undefined;
   /** Authorities (PEM) trusted for callback URLs besides the system's. */
   callbackCa?: readonly string[] | undefined;
+  /** Also serve SMPP 3.4 (an SMSC) on its own loopback port. @default undefined: no SMPP */
+  smpp?: SmppOptions | undefined;
 }
 
 export interface StartedSimulator extends AsyncDisposable {
@@ -93,6 +96,8 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly notify: NotifyCredentials;
   /** The Twilio account the same simulator serves under `/2010-04-01/Accounts/...`. */
   readonly twilio: TwilioCredentials;
+  /** Where and how to bind, when the SMPP face was asked for. */
+  readonly smpp?: SmppCredentials;
   /** The folder holding the SQLite file. */
   readonly dataDir: string;
   stop(): Promise<void>;
@@ -170,6 +175,7 @@ async function assemble(
   const callbacks = new NotifyCallbacks(store);
   const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
   const twilio = new TwilioDialect(store, options.keepKeys ?? false);
+  const smppFace = options.smpp ? new SmppFace() : undefined;
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -177,7 +183,11 @@ async function assemble(
     profile,
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
-    dialects: { notify: callbacks, twilio: twilio.hooks },
+    dialects: {
+      notify: callbacks,
+      twilio: twilio.hooks,
+      ...(smppFace ? { smpp: smppFace.hooks } : {}),
+    },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
     directory: senders,
   });
@@ -191,16 +201,27 @@ async function assemble(
   addNotifyControlRoutes(router, { callbacks, senders, profile, httpCallbacks });
   twilio.addRoutes(router, { lifecycle, profile, store, clock });
   addControlRoutes(router, { store, clock, profile: settings.profile });
-  addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
+  const directory = {
+    findInbound: (address: string) =>
+      senders.findInbound(address) ?? smppFace?.findInbound(address),
+  };
+  addHandsetRoutes(router, { store, clock, lifecycle, directory });
 
   const tls = apiTls(transport, profile.apiTransport);
   const server = await listen(router, settings.host, settings.port, tls.settings);
+  const smsc = await smppFace
+    ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile })
+    .catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
   lifecycle.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await server.close();
+      await smsc?.close();
       await lifecycle.stop();
       await dispatcher.close();
       store.close();
@@ -217,6 +238,7 @@ async function assemble(
     timeScale: settings.timeScale,
     notify: notifyCredentials(service, senders),
     twilio: twilio.credentials(),
+    ...(smsc ? { smpp: smsc.credentials } : {}),
     dataDir,
     stop,
     [Symbol.asyncDispose]: stop,

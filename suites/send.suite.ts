@@ -10,6 +10,9 @@ forEachTarget('send', (target) => {
   const spec = (id: string, title: string) => ({ id, title, covers: [] });
 
   check('send', target, spec('read-back', 'a sent text reads back as it was sent'), async (c) => {
+    if (c.adapter.capabilities.readBack === false) {
+      c.notApplicable('the supplier’s protocol has no way to read a sent text back');
+    }
     const to = first(target.numbers.delivered, 'delivered');
     const sent = await sendTracked(c, to, 'read-back');
     const state = await c.adapter.status(sent.id);

@@ -1,9 +1,10 @@
 import { classifySender, createNumberPlan } from '../numbering/index.ts';
+import { dialectOf } from '../providers/registry.ts';
 import { awaitFinalStatus } from './support/await-status.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { handsetInbox } from './support/handset.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
-import { registerSender } from './support/simulator-senders.ts';
+import { registerSender, sendFromSender } from './support/simulator-senders.ts';
 
 /**
  * Who a text is from, as the person sees it: the configured sender on every text, one thread per
@@ -131,7 +132,10 @@ forEachTarget('sender-id', (target) => {
       }
 
       const tooLong = 'Acme Callcentre';
-      const registration = await registerSender(c, tooLong);
+      const registration =
+        dialectOf(target.dialect).senderIds === 'per-message'
+          ? await sendFromSender(c, tooLong)
+          : await registerSender(c, tooLong);
       if (registration.accepted) {
         c.finding({
           code: 'invalid_sender_accepted',

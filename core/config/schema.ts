@@ -18,7 +18,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify', 'twilio']),
+    dialect: z.enum(['notify', 'twilio', 'smpp', 'kannel']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({
@@ -80,6 +80,13 @@ export const TargetConfigSchema = z
   .superRefine((target, ctx) => {
     checkTruthConfig(target, ctx);
     if (target.simulator) return;
+    if (target.dialect !== 'notify') {
+      const message =
+        `${target.dialect} targets run against the simulator only for now: ` +
+        `use sim:${target.dialect}`;
+      ctx.addIssue({ code: 'custom', path: ['simulator'], message });
+      return;
+    }
 
     // A real target needs everything the simulator would otherwise have provided.
     if (!target.baseUrl) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'required' });

@@ -44,6 +44,7 @@ export async function awaitReplyCallback(
   token: string,
 ): Promise<ReceivedReply | undefined> {
   const callback = c.target.callback;
+  if (!callback && c.adapter.capabilities.inbound) return awaitInbound(c, token);
   if (!callback) throw new HarnessError('ASSURE_NO_RECEIVER', 'this target has no receiver');
   const deadline = Date.now() + c.target.receiptDeadlineMs;
 
@@ -55,6 +56,23 @@ export async function awaitReplyCallback(
     const { callbacks } = InboundSchema.parse(await reply.body.json());
     const found = callbacks.find((r) => r.inbound?.text.includes(token));
     if (found || Date.now() + c.target.pollIntervalMs > deadline) return found;
+    await sleep(c.target.pollIntervalMs);
+  }
+}
+
+/**
+ * Where replies reach the adapter itself (SMPP: a deliver_sm on its bound session), waits for
+ * one in its received texts. The session was authenticated when it bound.
+ */
+async function awaitInbound(c: CheckContext, token: string): Promise<ReceivedReply | undefined> {
+  const deadline = Date.now() + c.target.receiptDeadlineMs;
+  for (;;) {
+    const found = (await c.adapter.inbound()).find((t) => t.text.includes(token));
+    if (found) {
+      const inbound = { id: found.id, from: found.from, text: found.text };
+      return { receivedAt: Date.now(), authenticated: true, inbound };
+    }
+    if (Date.now() + c.target.pollIntervalMs > deadline) return undefined;
     await sleep(c.target.pollIntervalMs);
   }
 }

@@ -1,7 +1,10 @@
 import { request } from 'undici';
-import { HarnessError } from '../../core/errors.ts';
+import { HarnessError, ProviderResponseError } from '../../core/errors.ts';
 import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
+import { awaitFinalStatus } from './await-status.ts';
+import { handsetInbox } from './handset.ts';
+import { first, sendTracked } from './send-tracked.ts';
 
 export type SenderRegistration =
   | { readonly accepted: true; readonly text: string }
@@ -24,4 +27,23 @@ export async function registerSender(c: CheckContext, text: string): Promise<Sen
 
   if (reply.statusCode >= 400) return { accepted: false, status: reply.statusCode };
   return { accepted: true, text: typeof body.text === 'string' ? body.text : '' };
+}
+
+/**
+ * Where each message names its own sender (SMPP's source_addr), the send itself is the trial:
+ * a supplier that refuses the sender refuses the message; one that takes it shows the handset
+ * what it made of it.
+ */
+export async function sendFromSender(c: CheckContext, text: string): Promise<SenderRegistration> {
+  try {
+    const sent = await sendTracked(c, first(c.target.numbers.delivered, 'delivered'), 'sid', text);
+    c.note(`a text from sender "${text}" was accepted as message ${sent.id}`);
+    await awaitFinalStatus(c, sent);
+    const shown = (await handsetInbox(c, sent.to)).find((m) => m.body === sent.body);
+    return { accepted: true, text: shown?.from ?? text };
+  } catch (error) {
+    if (!(error instanceof ProviderResponseError)) throw error;
+    c.note(`a text from sender "${text}" was refused: ${error.message}`);
+    return { accepted: false, status: 400 };
+  }
 }

@@ -1,0 +1,158 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import smpp, { type PDU, type Session } from 'smpp';
+import { CredentialsError, ProviderResponseError, TransportError } from '../../core/errors.ts';
+
+export interface SmppEndpoint {
+  /** `smpp://host:port` */
+  readonly url: string;
+  readonly systemId: string;
+  readonly password: string;
+}
+
+export interface ConnectionOptions {
+  /** Called with every deliver_sm, after it has been answered. */
+  readonly onDeliver: (pdu: PDU) => void;
+  /** @default 10_000 */
+  readonly timeoutMs?: number;
+  /** Binds tried in a row before giving up. @default 4 */
+  readonly attempts?: number;
+  /** Real milliseconds before the first retry; each later one waits twice as long. @default 100 */
+  readonly retryDelayMs?: number;
+}
+
+/** Bind refusals that mean the credentials are wrong, not that the SMSC misbehaved. */
+const CREDENTIAL_REFUSALS = new Set([0x0d, 0x0e, 0x0f]);
+
+/**
+ * One transceiver bind to an SMSC, made when first needed and made again when the connection
+ * drops: at once in the background (so receipts the SMSC kept come in), and before the next
+ * request otherwise. The socket never keeps the process alive on its own.
+ */
+export class SmppConnection {
+  readonly #endpoint: SmppEndpoint;
+  readonly #options: ConnectionOptions;
+  #session: Promise<Session> | undefined;
+  #closed = false;
+
+  constructor(endpoint: SmppEndpoint, options: ConnectionOptions) {
+    this.#endpoint = endpoint;
+    this.#options = options;
+  }
+
+  /** Sends a request PDU on the bound session and resolves with its response. */
+  async request(command: string, fields: Record<string, unknown>): Promise<PDU> {
+    const session = await this.#bound();
+    const timeoutMs = this.#options.timeoutMs ?? 10_000;
+
+    return new Promise<PDU>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new TransportError(`${command} to ${this.#endpoint.url}: no answer in ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+      const closed = () => {
+        clearTimeout(timer);
+        reject(new TransportError(`${command} to ${this.#endpoint.url}: the connection closed`));
+      };
+      session.socket.once('close', closed);
+
+      const sent = session.send(new smpp.PDU(command, fields), (response) => {
+        clearTimeout(timer);
+        session.socket.off('close', closed);
+        resolve(response);
+      });
+      if (!sent) closed();
+    });
+  }
+
+  /** Unbinds politely, then closes; no reconnect follows. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const session = await this.#session?.catch(() => undefined);
+    if (!session || session.socket.destroyed) return;
+
+    const unbound = new Promise<void>((resolve) => session.unbind({}, () => resolve()));
+    await Promise.race([unbound, sleep(500)]);
+    await new Promise<void>((resolve) => session.destroy(resolve));
+  }
+
+  #bound(): Promise<Session> {
+    if (this.#closed) {
+      return Promise.reject(new TransportError(`${this.#endpoint.url}: the adapter was closed`));
+    }
+    this.#session ??= this.#bindWithRetries();
+    // A failed bind is not remembered: the next request tries again.
+    this.#session.catch(() => (this.#session = undefined));
+    return this.#session;
+  }
+
+  async #bindWithRetries(): Promise<Session> {
+    const attempts = this.#options.attempts ?? 4;
+    let delay = this.#options.retryDelayMs ?? 100;
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#bindOnce();
+      } catch (error) {
+        if (!(error instanceof TransportError) || attempt >= attempts) throw error;
+        // Unref'd: a rebind nobody waits for must not keep the process alive.
+        await sleep(delay, undefined, { ref: false });
+        delay *= 2;
+      }
+    }
+  }
+
+  async #bindOnce(): Promise<Session> {
+    const { url, systemId, password } = this.#endpoint;
+    const session = smpp.connect({ url });
+    session.on('error', () => undefined);
+    const failed = once(session.socket, 'close').then(() => {
+      throw new TransportError(`cannot connect to ${url}`);
+    });
+    await Promise.race([once(session, 'connect'), failed]);
+    session.socket.unref();
+
+    const response = await Promise.race([
+      new Promise<PDU>((resolve) => {
+        session.bind_transceiver(
+          { system_id: systemId, password, interface_version: 0x34 },
+          resolve,
+        );
+      }),
+      failed,
+    ]);
+    failed.catch(() => undefined);
+    if (response.command_status !== 0) {
+      session.destroy();
+      throw bindRefusal(url, systemId, response.command_status);
+    }
+
+    this.#watch(session);
+    return session;
+  }
+
+  #watch(session: Session): void {
+    session.on('deliver_sm', (pdu: PDU) => {
+      session.send(pdu.response());
+      this.#options.onDeliver(pdu);
+    });
+    session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
+    session.on('unbind', (pdu: PDU) => session.send(pdu.response(), () => session.close()));
+    session.socket.once('close', () => {
+      this.#session = undefined;
+      // Rebind straight away, so that receipts the SMSC kept while we were away come in.
+      if (!this.#closed) this.#bound().catch(() => undefined);
+    });
+  }
+}
+
+function bindRefusal(url: string, systemId: string, status: number): Error {
+  const code = `0x${status.toString(16).padStart(8, '0')}`;
+  if (CREDENTIAL_REFUSALS.has(status)) {
+    return new CredentialsError(
+      `${url} refused the bind of ${systemId} (${code}): check the credentials`,
+    );
+  }
+  return new ProviderResponseError('smpp_bind_refused', `${url} refused the bind with ${code}`);
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import smpp from 'smpp';
+import type { SimClock } from '../../aggregator/clock.ts';
+import { toE164 } from '../../aggregator/e164.ts';
+import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
+import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
+import type { InboundDirectory, InboundNumber } from '../../aggregator/reply.ts';
+import type { SimulatorStore } from '../../aggregator/store.ts';
+import { BoundSessions } from './bound-sessions.ts';
+import { SmppHooks } from './hooks.ts';
+import type { NewMessage } from '../../aggregator/message.ts';
+import { MessageBook, type SmscMessage } from './message-book.ts';
+import { handleSession, type SmscAccount } from './session-handler.ts';
+
+export interface SmppOptions {
+  /** @default '127.0.0.1' */
+  readonly host?: string | undefined;
+  /** @default 0, a free port */
+  readonly port?: number | undefined;
+  /** Submits a second each session may make before it is answered ESME_RTHROTTLED. @default 200 */
+  readonly submitsPerSecond?: number | undefined;
+}
+
+/** How a client reaches the SMSC: fresh credentials at every start, as with Notify's keys. */
+export interface SmppCredentials {
+  /** `smpp://127.0.0.1:PORT` */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly systemId: string;
+  /** Eight characters: SMPP 3.4 allows no more. */
+  readonly password: string;
+  /** The number handsets reply to; deliver_sm carries their texts to the account. */
+  readonly inboundNumber: string;
+}
+
+/** The SMSC's single account. */
+export const SMPP_SYSTEM_ID = 'smsassure';
+const INBOUND_NUMBER = '+447700900600';
+
+/**
+ * The SMPP face, in two steps: its hooks exist before the lifecycle does (the lifecycle asks
+ * them about each message), and its server starts once the lifecycle exists to take messages.
+ */
+export class SmppFace implements InboundDirectory {
+  readonly book = new MessageBook();
+  readonly sessions = new BoundSessions();
+  readonly hooks = new SmppHooks(this.book, this.sessions);
+  readonly account: SmscAccount = {
+    systemId: SMPP_SYSTEM_ID,
+    password: randomBytes(6).toString('base64url'),
+  };
+
+  findInbound(address: string): InboundNumber | undefined {
+    if (toE164(address) !== INBOUND_NUMBER) return undefined;
+    return { dialect: 'smpp', accountId: SMPP_SYSTEM_ID, number: INBOUND_NUMBER };
+  }
+
+  async listen(
+    options: SmppOptions,
+    deps: {
+      store: SimulatorStore;
+      clock: SimClock;
+      lifecycle: MessageLifecycle;
+      profile: ProfileBehaviour;
+    },
+  ): Promise<StartedSmsc> {
+    const context = {
+      ...deps,
+      book: this.book,
+      sessions: this.sessions,
+      account: this.account,
+      submitsPerSecond: options.submitsPerSecond ?? 200,
+      onAccepted: (message: SmscMessage, accepted: NewMessage) =>
+        this.hooks.enRoute(message, accepted),
+    };
+    const server = smpp.createServer((session) => handleSession(context, session));
+    const host = options.host ?? '127.0.0.1';
+    server.listen(options.port ?? 0, host);
+    await once(server, 'listening');
+
+    const { port } = server.address() as AddressInfo;
+    return {
+      credentials: {
+        url: `smpp://${host}:${port}`,
+        host,
+        port,
+        systemId: this.account.systemId,
+        password: this.account.password,
+        inboundNumber: INBOUND_NUMBER,
+      },
+      close: async () => {
+        this.hooks.stop();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await this.sessions.closeAll([...server.sessions]);
+        await closed;
+      },
+    };
+  }
+}
+
+export interface StartedSmsc {
+  readonly credentials: SmppCredentials;
+  close(): Promise<void>;
+}
