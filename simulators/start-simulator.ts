@@ -5,6 +5,8 @@ import { ConfigError } from '../core/errors.ts';
 import { CallbackDispatcher } from './aggregator/callback-dispatcher.ts';
 import { SimClock } from './aggregator/clock.ts';
 import { addControlRoutes, CONTROL_PREFIX } from './aggregator/control-api.ts';
+import { FaultInjector, NO_REQUEST_FAULT } from './aggregator/faults/injector.ts';
+import { addFaultRoutes } from './aggregator/faults/routes.ts';
 import { addHandsetRoutes } from './aggregator/handset-routes.ts';
 import { MessageLifecycle } from './aggregator/lifecycle.ts';
 import {
@@ -120,6 +122,7 @@ async function assemble(
 
   const clock = new SimClock(settings.timeScale);
   const callbacks = new NotifyCallbacks(store);
+  const faults = new FaultInjector();
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -128,6 +131,7 @@ async function assemble(
     dispatcher,
     shownSenders: new ShownSenders(profile.senderDisplay, store),
     dialects: { notify: callbacks },
+    faults,
   });
 
   const router = new Router();
@@ -136,8 +140,12 @@ async function assemble(
   addNotifyControlRoutes(router, { callbacks, senders, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   addHandsetRoutes(router, { store, clock, lifecycle, directory: senders });
+  addFaultRoutes(router, faults);
 
-  const server = await listen(router, settings.host, settings.port);
+  // Faults touch the supplier's API only; the control API must keep answering through them.
+  const server = await listen(router, settings.host, settings.port, (_method, path) =>
+    path.startsWith(CONTROL_PREFIX) ? NO_REQUEST_FAULT : faults.forRequest(path),
+  );
   lifecycle.start();
 
   let stopping: Promise<void> | undefined;

@@ -2,6 +2,8 @@ import type { CallbackDispatcher, CallbackKind, OutgoingCallback } from './callb
 import { CallbackQueue } from './callback-queue.ts';
 import type { SimClock } from './clock.ts';
 import { destination, HOME_COUNTRY } from './destinations.ts';
+import { NO_MESSAGE_FAULT, type FaultInjector, type MessageFault } from './faults/injector.ts';
+import { applyMessageFault } from './faults/message-fault.ts';
 import { GroupCommit } from './group-commit.ts';
 import {
   viewAt,
@@ -40,6 +42,8 @@ export interface LifecycleDependencies {
   readonly dispatcher: CallbackDispatcher;
   readonly shownSenders: ShownSenders;
   readonly dialects: Readonly<Record<string, DialectHooks>>;
+  /** Faults injected through the control API; none when absent. */
+  readonly faults?: FaultInjector;
 }
 
 /**
@@ -83,14 +87,18 @@ export class MessageLifecycle {
   /** Plans and stores an accepted message; resolves once it is committed. */
   async accept(submission: Submission): Promise<NewMessage> {
     const { store, dialects } = this.#deps;
-    const message = this.#plan(submission);
+    const fault = this.#faultFor(submission.id);
+    const message = this.#withFault(this.#plan(submission), fault);
     const { completedAt } = message;
 
     const callback =
       completedAt !== null && dialects[submission.dialect]?.wantsCallbacks(submission.accountId);
+    const dueAt = (completedAt ?? 0) / 1000 + this.#deps.clock.realMs(fault.callbackDelayMs);
     await this.#commits.write(() => {
       store.insertMessage(message);
-      if (callback) this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+      if (!callback) return;
+      this.#callbacks.enqueue('delivery-status', message.id, dueAt);
+      if (fault.duplicateCallback) this.#callbacks.enqueue('delivery-status', message.id, dueAt);
     });
     return message;
   }
@@ -137,6 +145,21 @@ export class MessageLifecycle {
       completedAt: receipts ? arrivesAt : null,
       handsetAt: onHandset ? arrivesAt : null,
     };
+  }
+
+  #faultFor(messageId: string): MessageFault {
+    const { faults, profile } = this.#deps;
+    return faults?.forMessage(messageId, profile.reroutesInternally) ?? NO_MESSAGE_FAULT;
+  }
+
+  #withFault(message: NewMessage, fault: MessageFault): NewMessage {
+    if (fault === NO_MESSAGE_FAULT) return message;
+    const { clock, profile } = this.#deps;
+    return applyMessageFault(message, fault, {
+      clock,
+      reroutes: profile.reroutesInternally,
+      reportedStatus: profile.reportedStatus,
+    });
   }
 
   #outcome(submission: Submission): { plannedOutcome: FinalStatus; reachesHandset: boolean } {

@@ -17,6 +17,7 @@ export const PROFILES = [
   'sender-truncated',
   'replies-dropped',
   'overseas-surcharge',
+  'no-internal-failover',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -48,6 +49,8 @@ export interface ProfileBehaviour {
   readonly keepsReplies: boolean;
   /** Whether texts abroad cost more per fragment than at home. */
   readonly surchargesAbroad: boolean;
+  /** Whether a message whose route fails is sent through another route (FOV-01). */
+  readonly reroutesInternally: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -60,6 +63,7 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   truncatesLongSenders: false,
   keepsReplies: true,
   surchargesAbroad: false,
+  reroutesInternally: true,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -140,6 +144,14 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     name: 'overseas-surcharge',
     description: 'Charges texts abroad an international rate multiplier above 1.',
     surchargesAbroad: true,
+  },
+  'no-internal-failover': {
+    ...COMPLIANT,
+    name: 'no-internal-failover',
+    description:
+      'Has no second route: when its route to the networks fails, messages end as ' +
+      'technical-failure instead of being rerouted (FOV-01).',
+    reroutesInternally: false,
   },
 };
 
