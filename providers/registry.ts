@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.ts';
+import type { Dispatcher } from 'undici';
 import type { Redactor } from '../core/redact.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { AllowListGuard } from './allow-list-guard.ts';
@@ -9,6 +10,8 @@ import { notifyDialect } from './notify/index.ts';
 export interface AdapterContext {
   readonly redactor: Redactor;
   readonly sink: ExchangeSink;
+  /** The undici dispatcher requests go through; client-side fault injection steps in here. */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** What each dialect contributes: its adapter, its callback authority and its test numbers. */
@@ -37,7 +40,11 @@ export function dialectOf(name: string): Dialect {
 }
 
 export function createAdapter(target: ResolvedTarget, context: AdapterContext): ProviderAdapter {
-  const client = new RecordingClient({ redactor: context.redactor, sink: context.sink });
+  const client = new RecordingClient({
+    redactor: context.redactor,
+    sink: context.sink,
+    ...(context.dispatcher ? { dispatcher: context.dispatcher } : {}),
+  });
   const adapter = dialectOf(target.dialect).createAdapter(target, client);
   return new AllowListGuard(adapter, target);
 }
