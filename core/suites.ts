@@ -8,6 +8,7 @@ export const SUITES = [
   'replies',
   'overseas',
   'content',
+  'failover',
 ] as const;
 
 export type SuiteName = (typeof SUITES)[number];

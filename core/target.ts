@@ -50,6 +50,13 @@ export interface ResolvedTarget {
     readonly bearerToken: string;
     readonly inboundUrl: string;
   };
+  /**
+   * The service's failover set-up for the failover suite: the second aggregator to fail over
+   * to, or none (a failover sender configured without one). Absent: not configured. A
+   * simulated target also gets `primary`, the same profile on a simulator of its own, so the
+   * faults the suite injects touch no other suite's messages.
+   */
+  readonly failover?: { readonly primary?: ResolvedTarget; readonly secondary?: ResolvedTarget };
   readonly simulator?: {
     readonly controlUrl: string;
     readonly profile: string;

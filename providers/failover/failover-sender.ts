@@ -1,7 +1,7 @@
 import { BrokenCircuitError } from 'cockatiel';
 import type { ProviderAdapter, SendRequest, SentMessage } from '../contract.ts';
 import { Lane, type LaneChange, type LanePolicies } from './lane.ts';
-import type { AttemptOutcome, MessageRoute, RouteState } from './message-route.ts';
+import type { AttemptOutcome, MessageRoute } from './message-route.ts';
 import { classifySendError } from './send-error.ts';
 
 export interface FailoverTarget {
@@ -119,7 +119,7 @@ export class FailoverSender {
       this.routes().map((route) =>
         this.#exclusive(route, async () => {
           if (route.state === 'accepted') await this.#poll(route);
-          else if (route.state === 'in-doubt') await this.#resolveDoubt(route);
+          else if (route.state === 'in-doubt') await this.#retryDoubt(route);
           else if (route.state === 'waiting') await this.#retryWaiting(route, now);
         }),
       ),
@@ -146,7 +146,7 @@ export class FailoverSender {
       }
       if (await this.#tryLane(route, lane)) return;
     }
-    if (route.state !== 'in-doubt' && route.state !== 'rejected') route.state = 'waiting';
+    if (route.state !== 'in-doubt' && route.state !== 'rejected') this.#wait(route);
   }
 
   /** True once the message's fate no longer depends on another target. */
@@ -171,40 +171,51 @@ export class FailoverSender {
 
       route.state = 'in-doubt';
       route.doubtOn = lane.name;
-      await this.#resolveDoubt(route);
-      return (route.state as RouteState) !== 'waiting';
+      return (await this.#resolveDoubt(route)) !== 'not-found';
     }
   }
 
   /** Asks the target that may have the message; until it answers, nobody else gets it. */
-  async #resolveDoubt(route: MessageRoute): Promise<void> {
+  async #resolveDoubt(route: MessageRoute): Promise<'found' | 'not-found' | 'unknown'> {
     const lane = this.#lanes.find((l) => l.name === route.doubtOn);
-    if (!lane) return;
+    if (!lane) return 'unknown';
 
     // A request still on its way may yet arrive: asking now could miss it and send it twice.
     const attempt = this.#attempts.get(route.reference);
-    if (attempt && !attempt.settled) return;
+    if (attempt && !attempt.settled) return 'unknown';
     if (attempt?.sent) {
       this.#accept(route, lane, attempt.sent.id, 'found');
-      return;
+      return 'found';
     }
     try {
       const page = await lane.adapter.list({ reference: route.reference });
       const held = page.messages.find((m) => m.reference === route.reference);
       if (held) {
         this.#accept(route, lane, held.id, 'found');
-        return;
+        return 'found';
       }
-      this.#attempt(route, lane, 'not-found');
-      route.state = 'waiting';
-      delete route.doubtOn;
     } catch {
       // The target cannot answer yet: the message stays in doubt and is asked about next pass.
+      return 'unknown';
     }
+    this.#attempt(route, lane, 'not-found');
+    this.#wait(route);
+    return 'not-found';
+  }
+
+  /** A doubt resolved by the pass: the message may now go elsewhere. */
+  async #retryDoubt(route: MessageRoute): Promise<void> {
+    if ((await this.#resolveDoubt(route)) === 'not-found') await this.#dispatch(route);
+  }
+
+  #wait(route: MessageRoute): void {
+    route.state = 'waiting';
+    route.waitingSince ??= Date.now();
+    delete route.doubtOn;
   }
 
   async #retryWaiting(route: MessageRoute, now: number): Promise<void> {
-    if (now - route.submittedAt > this.#options.giveUpAfterMs) {
+    if (now - (route.waitingSince ?? route.submittedAt) > this.#options.giveUpAfterMs) {
       route.state = 'abandoned';
       return;
     }
@@ -236,7 +247,7 @@ export class FailoverSender {
       route.gaveUp.add(lane.name);
       this.#attempt(route, lane, 'gave-up');
       delete route.holder;
-      route.state = 'waiting';
+      this.#wait(route);
       await this.#dispatch(route);
     } else if (state.status === 'permanent-failure') {
       route.state = 'failed';
@@ -251,6 +262,7 @@ export class FailoverSender {
     route.state = 'accepted';
     route.holder = { target: lane.name, id, at };
     delete route.doubtOn;
+    delete route.waitingSince;
     lane.health.accepted(route.reference, at);
   }
 

@@ -48,6 +48,8 @@ export interface MessageRoute {
   readonly attempts: RouteAttempt[];
   /** The target holding it now, with its id there. */
   holder?: { readonly target: string; readonly id: string; readonly at: number };
+  /** Epoch ms since when no target has it; the service gives it up `giveUpAfterMs` later. */
+  waitingSince?: number;
   /** Where it is in doubt. */
   doubtOn?: string;
   /** Targets that gave it up; it is never sent to them again. */

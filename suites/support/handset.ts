@@ -17,8 +17,12 @@ export type HandsetMessage = z.infer<typeof InboxSchema>['messages'][number];
 export async function handsetInbox(c: CheckContext, number: string): Promise<HandsetMessage[]> {
   const simulator = c.target.simulator;
   if (!simulator) throw new HarnessError('ASSURE_NOT_SIMULATED', 'this target has no handsets');
+  return inboxAt(simulator.controlUrl, number);
+}
 
-  const url = `${simulator.controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
+/** The inbox of a handset of the simulator whose control API is at `controlUrl`. */
+export async function inboxAt(controlUrl: string, number: string): Promise<HandsetMessage[]> {
+  const url = `${controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
   try {
     const reply = await request(url);
     return InboxSchema.parse(await reply.body.json()).messages;
