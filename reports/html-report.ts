@@ -3,6 +3,7 @@ import type { RunResult } from '../core/run-result.ts';
 import { CheckAnchors } from './check-anchors.ts';
 import { groupChecks, type CheckGroup } from './check-groups.ts';
 import { renderCover } from './html-cover.ts';
+import { renderFailover } from './html-failover.ts';
 import { renderHarnessErrors } from './html-harness-errors.ts';
 import { PRINT_SCRIPT, REPORT_CSS } from './html-styles.ts';
 import { renderSuppressions } from './html-suppressions.ts';
@@ -28,8 +29,8 @@ export function renderHtmlReport(run: RunResult): string {
       ${run.targets.map((target, index) =>
         renderTarget(target, index, groupsOf(groups, target.name), anchors),
       )}
-      ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderSuppressions(run)}
-      ${renderHarnessErrors(run)}
+      ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderFailover(run)}
+      ${renderSuppressions(run)} ${renderHarnessErrors(run)}
     </main>
     ${footer(run)}`;
 
