@@ -5,8 +5,9 @@ import { ProviderResponseError, TransportError } from '../../core/errors.ts';
  * What a failed send tells the sender about the message:
  * - `not-accepted`: the supplier certainly does not have it (it said so, or the connection was
  *   never made), so another supplier may be tried at once;
- * - `in-doubt`: the request may have taken effect (the connection broke after it was sent, or
- *   the attempt timed out), so the supplier must be asked before anyone else is;
+ * - `in-doubt`: the request may have taken effect (the connection broke after it was sent, the
+ *   attempt timed out, the answer could not be read), so the supplier must be asked before
+ *   anyone else is;
  * - `rejected`: the supplier refused the message itself; another would refuse it too.
  */
 export type SendFailure = 'not-accepted' | 'in-doubt' | 'rejected';
@@ -18,9 +19,10 @@ export function classifySendError(error: unknown): SendFailure {
   if (error instanceof TaskCancelledError) return 'in-doubt';
 
   if (error instanceof ProviderResponseError) {
-    return error.code === 'throttled' || error.code === 'server_error'
-      ? 'not-accepted'
-      : 'rejected';
+    if (error.code === 'throttled' || error.code === 'server_error') return 'not-accepted';
+    if (error.code === 'request_rejected') return 'rejected';
+    // An answer that cannot be read (a 201 with a broken body, say) may mean it was taken.
+    return 'in-doubt';
   }
 
   if (error instanceof TransportError) {

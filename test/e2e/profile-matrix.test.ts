@@ -44,6 +44,8 @@ describe('against the compliant simulator', () => {
     ['INTL-01', 'pass'],
     ['INTL-02', 'pass'],
     ['CONT-01', 'pass'],
+    ['AGG-03', 'pass'],
+    ['FOV-01', 'pass'],
     ['AGG-02', 'not-evidenced'],
     ['ENC-02', 'not-evidenced'],
   ])('%s is %s', (requirement, expected) => {
@@ -66,6 +68,10 @@ describe('each faulty profile fails the requirement it breaks', () => {
     ['sender-truncated', 'SID-04'],
     ['replies-dropped', 'SID-03'],
     ['overseas-surcharge', 'INTL-02'],
+    ['no-internal-failover', 'FOV-01'],
+    // A supplier that never reports cannot report giving a message up either: what it accepted
+    // and then sat on can never be resent safely, so failover loses it.
+    ['no-receipts', 'AGG-03'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -82,9 +88,20 @@ describe('and leaves the requirements it does not break alone', () => {
     ['replies-dropped', 'SID-05'],
     ['overseas-surcharge', 'INTL-01'],
     ['overseas-surcharge', 'CONT-01'],
+    ['no-internal-failover', 'AGG-03'],
+    ['no-internal-failover', 'RCPT-01'],
+    ['no-internal-failover', 'SID-01'],
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
   });
+});
+
+test('FOV-01 fails only where the supplier cannot reroute; AGG-03 only without receipts', () => {
+  const failing = (requirement: string) =>
+    PROFILES.filter((p) => verdict(p, requirement) === 'fail');
+
+  expect(failing('FOV-01')).toEqual(['no-internal-failover']);
+  expect(failing('AGG-03')).toEqual(['no-receipts']);
 });
 
 describe('requirements a broken flow could not judge', () => {

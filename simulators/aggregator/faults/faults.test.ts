@@ -124,7 +124,7 @@ describe('request faults', () => {
 });
 
 describe('message faults', () => {
-  test('accepted then silent: no handset, and given up as a temporary failure', async () => {
+  test('accepted then silent: no handset, and given up as a technical failure', async () => {
     const sim = await simulator();
     await setFaults(sim, { silent: { rate: 1, failsAfterMs: 60_000 } });
 
@@ -132,7 +132,7 @@ describe('message faults', () => {
     const id = (sent.json as { id: string }).id;
 
     expect(sent.status).toBe(201);
-    expect(await finalStatus(sim, sim.notify.liveKey, id)).toBe('temporary-failure');
+    expect(await finalStatus(sim, sim.notify.liveKey, id)).toBe('technical-failure');
     expect((await inboxOf(sim, HANDSET)).messages).toEqual([]);
   });
 

@@ -5,8 +5,11 @@ import type { MessageFault } from './injector.ts';
 /** Simulated time the backup route adds when a supplier reroutes a message internally. */
 export const REROUTE_DELAY_MS = 3_000;
 
-/** Notify times out an SMS that never got a receipt as a temporary failure. */
-const GIVEN_UP_STATUS: FinalStatus = 'temporary-failure';
+/**
+ * What a silent supplier reports when it gives a message up: its own failure, not the
+ * handset's, so a profile that misreports the handset's failures leaves it alone.
+ */
+const GIVEN_UP_STATUS: FinalStatus = 'technical-failure';
 
 export interface MessageFaultContext {
   readonly clock: SimClock;
@@ -30,12 +33,12 @@ export function applyMessageFault(
 
   if (fault.silent) {
     const { failsAfterMs } = fault.silent;
-    return undelivered(
-      message,
-      GIVEN_UP_STATUS,
-      failsAfterMs === null ? null : later(message.sentAt, failsAfterMs),
-      context,
-    );
+    // A supplier that sends no receipts for this message does not report giving it up either.
+    const givenUpAt =
+      failsAfterMs === null || message.completedAt === null
+        ? null
+        : later(message.sentAt, failsAfterMs);
+    return undelivered(message, GIVEN_UP_STATUS, givenUpAt, context);
   }
 
   if (fault.routeFailed && !context.reroutes) {

@@ -68,8 +68,8 @@ export const FaultPlanSchema = z
       .optional(),
     /**
      * Accepts a share of messages and then never delivers them. With `failsAfterMs` (simulated)
-     * the supplier gives up on them then and reports temporary-failure, as Notify does after 72
-     * hours; null: they stay `sending` for ever.
+     * the supplier gives up on them then and reports technical-failure (Notify times such a
+     * text out after 72 hours); null: they stay `sending` for ever.
      */
     silent: z
       .object({ rate: Rate, failsAfterMs: z.number().positive().nullable().default(null) })

@@ -9,6 +9,8 @@ import type { LanePolicies } from '../../../providers/failover/index.ts';
 export interface ScenarioTiming {
   /** Between two messages of the service. */
   readonly intervalMs: number;
+  /** The shortest pause between two polls of the sender. */
+  readonly pollIntervalMs: number;
   /** How long the primary is faulty while messages keep coming. */
   readonly faultMs: number;
   /** How long to keep sending after the fault, waiting for traffic to return. */
@@ -30,7 +32,8 @@ export function scenarioTiming(target: ResolvedTarget): ScenarioTiming {
     scale === undefined ? simulated : Math.max(floor, simulated / scale);
 
   return {
-    intervalMs: ms(4_000),
+    intervalMs: ms(8_000),
+    pollIntervalMs: ms(5_000),
     faultMs: ms(60_000, 300),
     recoveryBudgetMs: ms(150_000, 1_500),
     settleMs: Math.max(target.receiptDeadlineMs, ms(120_000)),
