@@ -8,6 +8,7 @@ import { check, forEachTarget, type CheckContext } from './support/check.ts';
 import type { ScenarioName } from './support/failover/fault-drivers.ts';
 import { runScenario } from './support/failover/run-scenario.ts';
 import { failoverParts } from './support/failover/targets.ts';
+import { throttlingSignalled } from './support/failover/throttling.ts';
 import { scenarioTiming } from './support/failover/timing.ts';
 import { createAdapter } from '../providers/registry.ts';
 import { inboxAt } from './support/handset.ts';
@@ -58,6 +59,18 @@ describe.concurrent('failover', () => {
           covers: ['FOV-01'],
         },
         internalReroute,
+      );
+
+      check(
+        'failover',
+        target,
+        {
+          id: 'throttling',
+          title: 'throttling is said clearly: 429 with Retry-After',
+          // Only the signalling is tested, not whether the planned volume is carried.
+          covers: [{ id: 'AGG-01', scope: 'partial' }],
+        },
+        throttlingSignalled,
       );
     });
   });

@@ -18,6 +18,7 @@ export const PROFILES = [
   'replies-dropped',
   'overseas-surcharge',
   'no-internal-failover',
+  'throttling-unsignalled',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -51,6 +52,8 @@ export interface ProfileBehaviour {
   readonly surchargesAbroad: boolean;
   /** Whether a message whose route fails is sent through another route (FOV-01). */
   readonly reroutesInternally: boolean;
+  /** Whether throttling is answered 429 with Retry-After, rather than an unexplained 503. */
+  readonly signalsThrottling: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -64,6 +67,7 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   keepsReplies: true,
   surchargesAbroad: false,
   reroutesInternally: true,
+  signalsThrottling: true,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -152,6 +156,14 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
       'Has no second route: when its route to the networks fails, messages end as ' +
       'technical-failure instead of being rerouted (FOV-01).',
     reroutesInternally: false,
+  },
+  'throttling-unsignalled': {
+    ...COMPLIANT,
+    name: 'throttling-unsignalled',
+    description:
+      'When it throttles (`throttle` fault), answers 503 with no Retry-After instead of 429 ' +
+      'with one, so a client cannot tell throttling from an outage (AGG-01).',
+    signalsThrottling: false,
   },
 };
 

@@ -73,6 +73,8 @@ test('with a secondary, every scenario switches and loses or repeats nothing, at
   }
   expect(verdictOf(result, 'with-secondary', 'AGG-03')).toBe('pass');
   expect(verdictOf(result, 'with-secondary', 'FOV-01')).toBe('pass');
+  // Throttling is said clearly; whether the planned volume is carried is not tested.
+  expect(verdictOf(result, 'with-secondary', 'AGG-01')).toBe('partial');
 });
 
 test('the silent primary: messages it accepted reach the handset once, through the secondary', () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
-}, 120_000);
+}, 300_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);
@@ -46,6 +46,7 @@ describe('against the compliant simulator', () => {
     ['CONT-01', 'pass'],
     ['AGG-03', 'pass'],
     ['FOV-01', 'pass'],
+    ['AGG-01', 'partial'],
     ['AGG-02', 'not-evidenced'],
     ['ENC-02', 'not-evidenced'],
   ])('%s is %s', (requirement, expected) => {
@@ -72,6 +73,7 @@ describe('each faulty profile fails the requirement it breaks', () => {
     // A supplier that never reports cannot report giving a message up either: what it accepted
     // and then sat on can never be resent safely, so failover loses it.
     ['no-receipts', 'AGG-03'],
+    ['throttling-unsignalled', 'AGG-01'],
   ])('%s fails %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('fail');
   });
@@ -91,17 +93,20 @@ describe('and leaves the requirements it does not break alone', () => {
     ['no-internal-failover', 'AGG-03'],
     ['no-internal-failover', 'RCPT-01'],
     ['no-internal-failover', 'SID-01'],
+    ['throttling-unsignalled', 'AGG-03'],
+    ['throttling-unsignalled', 'FOV-01'],
   ])('%s still passes %s', (profile, requirement) => {
     expect(verdict(profile, requirement)).toBe('pass');
   });
 });
 
-test('FOV-01 fails only where the supplier cannot reroute; AGG-03 only without receipts', () => {
+test('FOV-01, AGG-03 and AGG-01 fail only under the profiles that break them', () => {
   const failing = (requirement: string) =>
     PROFILES.filter((p) => verdict(p, requirement) === 'fail');
 
   expect(failing('FOV-01')).toEqual(['no-internal-failover']);
   expect(failing('AGG-03')).toEqual(['no-receipts']);
+  expect(failing('AGG-01')).toEqual(['throttling-unsignalled']);
 });
 
 describe('requirements a broken flow could not judge', () => {

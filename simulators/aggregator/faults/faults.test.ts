@@ -88,6 +88,16 @@ describe('request faults', () => {
     expect(statuses[2]?.json).toMatchObject({ errors: [{ error: 'RateLimitError' }] });
   });
 
+  test('a profile that hides throttling answers 503 with no Retry-After', async () => {
+    const sim = await simulator('throttling-unsignalled');
+    await setFaults(sim, { throttle: { limit: 0, windowMs: 60_000, retryAfterSeconds: 30 } });
+
+    const reply = await send(sim);
+
+    expect(reply.status).toBe(503);
+    expect(reply.headers['retry-after']).toBeUndefined();
+  });
+
   test('the same seed fails the same requests', async () => {
     const pattern = async () => {
       const sim = await simulator();

@@ -72,12 +72,18 @@ const MAX_EVENTS = 5_000;
  * request is handled and every message lives as the network plans it.
  */
 export class FaultInjector {
+  /** Whether throttling is said clearly (429 and Retry-After); a profile may not say it. */
+  readonly #signalsThrottling: boolean;
   #plan: FaultPlan | undefined;
   #setAt = 0;
   #seed = 0;
   #random: () => number = Math.random;
   #recent: number[] = [];
   readonly #events: FaultEvent[] = [];
+
+  constructor(options: { readonly signalsThrottling?: boolean } = {}) {
+    this.#signalsThrottling = options.signalsThrottling ?? true;
+  }
 
   set(plan: FaultPlan): void {
     this.#plan = plan;
@@ -191,6 +197,8 @@ export class FaultInjector {
       this.#recent.push(now);
       return undefined;
     }
+    if (!this.#signalsThrottling) return respond(503, 'Exception', 'Service unavailable');
+
     // Notify's own wording for its rate limit, with the Retry-After a client needs to back off.
     const seconds = Math.round(rule.windowMs / 1000);
     const message = `Exceeded rate limit for key type LIVE of ${rule.limit} requests per ${seconds} seconds`;

@@ -36,13 +36,15 @@ export function scenarioTiming(target: ResolvedTarget): ScenarioTiming {
     pollIntervalMs: ms(5_000),
     faultMs: ms(60_000, 300),
     recoveryBudgetMs: ms(150_000, 1_500),
-    settleMs: Math.max(target.receiptDeadlineMs, ms(120_000)),
-    giveUpAfterMs: ms(30_000, 150),
+    // Generous: settling ends as soon as every message is final, and a loaded machine is slow.
+    settleMs: Math.max(target.receiptDeadlineMs * 2, ms(240_000)),
+    // Shorter than the longest fault, so that a sender with nowhere to go shows its losses.
+    giveUpAfterMs: ms(60_000, 1_000),
     ...(scale === undefined
       ? {}
       : { simulated: { silentFailsAfterMs: 40_000, slowExtraMs: 60_000 } }),
     policies: {
-      attemptTimeoutMs: scale === undefined ? 10_000 : 1_000,
+      attemptTimeoutMs: scale === undefined ? 10_000 : 5_000,
       retries: 1,
       retryDelayMs: ms(1_000, 10),
       breakAfter: 2,
