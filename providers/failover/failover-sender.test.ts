@@ -1,54 +1,25 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { Redactor } from '../../core/redact.ts';
-import { startSimulator, type StartedSimulator } from '../../simulators/index.ts';
+import type { StartedSimulator } from '../../simulators/index.ts';
 import { inboxOf } from '../../simulators/test-support/handsets.ts';
 import { call } from '../../simulators/test-support/notify-http.ts';
-import { RecordingClient } from '../http/recording-client.ts';
-import { parseNotifyKey } from '../notify/api-key.ts';
-import { NotifyAdapter } from '../notify/adapter.ts';
 import { ClientFaults } from './client-faults.ts';
 import { FailoverSender, type FailoverTarget } from './failover-sender.ts';
-import type { LanePolicies } from './lane.ts';
+import { FAST_POLICIES, simulatedSupplier } from './test-support.ts';
 
 const HANDSET = '07700900452';
 
-const POLICIES: LanePolicies = {
-  attemptTimeoutMs: 1_000,
-  retries: 1,
-  retryDelayMs: 5,
-  breakAfter: 2,
-  halfOpenAfterMs: 100,
-  slowDelivery: { thresholdMs: 300, maxSlowShare: 0.3, window: 10, minSamples: 2 },
-  demotedForMs: 60_000,
-};
+const POLICIES = FAST_POLICIES;
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((stop) => stop()));
 });
 
-async function simulator(): Promise<StartedSimulator> {
-  const sim = await startSimulator({ timeScale: 1000 });
-  cleanup.push(() => sim.stop());
-  return sim;
-}
-
-function target(name: string, sim: StartedSimulator, faults?: ClientFaults): FailoverTarget {
-  const client = new RecordingClient({
-    redactor: new Redactor(),
-    sink: () => undefined,
-    ...(faults ? { dispatcher: faults.dispatcher } : {}),
-  });
-  const key = parseNotifyKey(sim.notify.liveKey, name);
-  return {
-    name,
-    adapter: new NotifyAdapter({
-      baseUrl: sim.baseUrl,
-      key,
-      templateId: sim.notify.templateId,
-      client,
-    }),
-  };
+/** Two suppliers: started simulators, and targets whose adapters reach them. */
+async function suppliers(faults?: ClientFaults) {
+  const primary = await simulatedSupplier('primary', cleanup, faults);
+  const secondary = await simulatedSupplier('secondary', cleanup);
+  return { sims: [primary.simulator, secondary.simulator], primary, secondary };
 }
 
 function sender(...targets: FailoverTarget[]): FailoverSender {
@@ -80,24 +51,26 @@ const holders = (failover: FailoverSender) => failover.routes().map((r) => r.hol
 
 describe('a failover sender with a primary and a secondary', () => {
   test('while the primary is healthy, everything goes through it, once', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
-    const failover = sender(target('primary', primary), target('secondary', secondary));
+    const { sims, primary, secondary } = await suppliers();
+    const failover = sender(primary.target, secondary.target);
 
     await sendMany(failover, 5, 'healthy');
 
     expect(await failover.settle(5_000)).toBe(true);
     expect(holders(failover)).toEqual(Array(5).fill('primary'));
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1, 1, 1, 1, 1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1, 1, 1, 1, 1]);
     expect(failover.timeline().map((c) => c.state)).toEqual(['closed', 'closed']);
   });
 
   test('a primary outage opens its breaker, traffic moves, then returns on recovery', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
-    const failover = sender(target('primary', primary), target('secondary', secondary));
-    await call(primary, 'PUT', '/_sim/faults', { body: { outages: [{ mode: 'unavailable' }] } });
+    const { sims, primary, secondary } = await suppliers();
+    const failover = sender(primary.target, secondary.target);
+    await call(primary.simulator, 'PUT', '/_sim/faults', {
+      body: { outages: [{ mode: 'unavailable' }] },
+    });
 
     await sendMany(failover, 4, 'outage');
-    await call(primary, 'DELETE', '/_sim/faults');
+    await call(primary.simulator, 'DELETE', '/_sim/faults');
     await new Promise((resolve) => setTimeout(resolve, POLICIES.halfOpenAfterMs + 20));
     await sendMany(failover, 2, 'recovered');
 
@@ -110,15 +83,15 @@ describe('a failover sender with a primary and a secondary', () => {
       'primary',
       'primary',
     ]);
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1, 1, 1, 1, 1, 1]);
     const primaryStates = failover.timeline().filter((c) => c.target === 'primary');
     expect(primaryStates.map((c) => c.state)).toEqual(['closed', 'open', 'half-open', 'closed']);
   });
 
   test('accepted then silent: resent only once the primary gives up, never twice', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
-    const failover = sender(target('primary', primary), target('secondary', secondary));
-    await call(primary, 'PUT', '/_sim/faults', {
+    const { sims, primary, secondary } = await suppliers();
+    const failover = sender(primary.target, secondary.target);
+    await call(primary.simulator, 'PUT', '/_sim/faults', {
       body: { silent: { rate: 1, failsAfterMs: 100_000 } },
     });
 
@@ -126,7 +99,7 @@ describe('a failover sender with a primary and a secondary', () => {
 
     expect(await failover.settle(5_000)).toBe(true);
     expect(failover.routes().every((r) => r.state === 'delivered')).toBe(true);
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1, 1, 1, 1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1, 1, 1, 1]);
     expect(failover.routes()[0]?.attempts.map((a) => `${a.target}:${a.outcome}`)).toEqual([
       'primary:accepted',
       'primary:gave-up',
@@ -136,58 +109,60 @@ describe('a failover sender with a primary and a secondary', () => {
   });
 
   test('a reply lost after the primary took the message: found by reference, not resent', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
-    const failover = sender(target('primary', primary), target('secondary', secondary));
-    await call(primary, 'PUT', '/_sim/faults', {
+    const { sims, primary, secondary } = await suppliers();
+    const failover = sender(primary.target, secondary.target);
+    await call(primary.simulator, 'PUT', '/_sim/faults', {
       body: { drop: { rate: 1, when: 'after-handling' } },
     });
 
     await failover.send({ to: HANDSET, body: 'failover dropped 0', reference: 'dropped-0' });
 
-    await call(primary, 'DELETE', '/_sim/faults');
+    await call(primary.simulator, 'DELETE', '/_sim/faults');
     expect(await failover.settle(5_000)).toBe(true);
     expect(failover.routes()[0]?.attempts.map((a) => `${a.target}:${a.outcome}`)).toEqual([
       'primary:in-doubt',
       'primary:found',
     ]);
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1]);
   });
 });
 
 describe('without a secondary', () => {
   test('an outage of the only target leaves messages abandoned', async () => {
-    const primary = await simulator();
-    const failover = sender(target('primary', primary));
-    await call(primary, 'PUT', '/_sim/faults', { body: { outages: [{ mode: 'unavailable' }] } });
+    const primary = await simulatedSupplier('primary', cleanup);
+    const failover = sender(primary.target);
+    await call(primary.simulator, 'PUT', '/_sim/faults', {
+      body: { outages: [{ mode: 'unavailable' }] },
+    });
 
     await sendMany(failover, 3, 'alone');
 
     expect(await failover.settle(5_000)).toBe(true);
     expect(failover.routes().map((r) => r.state)).toEqual(['abandoned', 'abandoned', 'abandoned']);
-    expect(await handsetCounts([primary], failover)).toEqual([0, 0, 0]);
+    expect(await handsetCounts([primary.simulator], failover)).toEqual([0, 0, 0]);
   });
 });
 
 describe('client-side faults, for targets that cannot be told to fail', () => {
   test('dropped before sending: the next target is used at once', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
     const faults = new ClientFaults();
     cleanup.push(() => faults.close());
-    const failover = sender(target('primary', primary, faults), target('secondary', secondary));
+    const { sims, primary, secondary } = await suppliers(faults);
+    const failover = sender(primary.target, secondary.target);
     faults.set({ drop: { rate: 1, when: 'before-sending' } });
 
     await sendMany(failover, 2, 'client-drop');
 
     expect(await failover.settle(5_000)).toBe(true);
     expect(holders(failover)).toEqual(['secondary', 'secondary']);
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1, 1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1, 1]);
   });
 
   test('reply lost after sending: the message is in doubt and found at the primary', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
     const faults = new ClientFaults();
     cleanup.push(() => faults.close());
-    const failover = sender(target('primary', primary, faults), target('secondary', secondary));
+    const { sims, primary, secondary } = await suppliers(faults);
+    const failover = sender(primary.target, secondary.target);
     faults.set({ drop: { rate: 1, when: 'after-sending' } });
 
     await failover.send({ to: HANDSET, body: 'failover reply-lost', reference: 'reply-lost' });
@@ -195,21 +170,22 @@ describe('client-side faults, for targets that cannot be told to fail', () => {
 
     expect(await failover.settle(5_000)).toBe(true);
     expect(holders(failover)).toEqual(['primary']);
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1]);
   });
 
   test('delayed requests past the attempt timeout are in doubt, then found', async () => {
-    const [primary, secondary] = [await simulator(), await simulator()];
     const faults = new ClientFaults();
     cleanup.push(() => faults.close());
-    const failover = sender(target('primary', primary, faults), target('secondary', secondary));
-    faults.set({ delayMs: { min: 1_100, max: 1_100 } });
+    const { sims, primary, secondary } = await suppliers(faults);
+    const failover = sender(primary.target, secondary.target);
+    const pastTimeout = POLICIES.attemptTimeoutMs + 200;
+    faults.set({ delayMs: { min: pastTimeout, max: pastTimeout } });
 
     await failover.send({ to: HANDSET, body: 'failover delayed', reference: 'delayed' });
     faults.clear();
 
     expect(await failover.settle(5_000)).toBe(true);
-    expect(await handsetCounts([primary, secondary], failover)).toEqual([1]);
+    expect(await handsetCounts(sims, failover)).toEqual([1]);
     expect(failover.routes()[0]?.attempts[0]?.outcome).toBe('in-doubt');
   });
 });
