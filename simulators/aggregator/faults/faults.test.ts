@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { startSimulator, type ProfileName, type StartedSimulator } from '../../index.ts';
 import { startReceiver } from '../../test-support/callback-receiver.ts';
 import { inboxOf } from '../../test-support/handsets.ts';
@@ -165,6 +165,39 @@ describe('message faults', () => {
     const status = await call(sim, 'GET', '/_sim/handsets/' + encodeURIComponent(HANDSET));
     const onHandset = (status.json as { messages: { id: string; status: string }[] }).messages;
     expect(onHandset.find((m) => m.id === lost.id)?.status).toBe('sending');
+  });
+
+  test('late receipts: the handset has the text while the status still says sending', async () => {
+    const sim = await simulator();
+    await setFaults(sim, { receipts: { lateMs: 100_000_000 } });
+
+    const id = ((await send(sim)).json as { id: string }).id;
+    const onHandset = await vi.waitFor(
+      async () => {
+        const messages = (await inboxOf(sim, HANDSET)).messages;
+        if (messages.length === 0) throw new Error('not on the handset yet');
+        return messages;
+      },
+      { timeout: 5_000, interval: 10 },
+    );
+
+    expect(onHandset.map((m) => [m.id, m.status])).toEqual([[id, 'sending']]);
+  });
+
+  test('reordered receipts: the callback is held back after the status is final', async () => {
+    const sim = await simulator();
+    await using receiver = await startReceiver();
+    await call(sim, 'PUT', '/_sim/notify/callback', {
+      body: { url: receiver.url, bearerToken: 'reorder-token-0123456789' },
+    });
+    await setFaults(sim, { seed: 3, receipts: { reordered: 1, reorderWindowMs: 100_000_000 } });
+
+    const id = ((await send(sim)).json as { id: string }).id;
+
+    expect(await finalStatus(sim, sim.notify.liveKey, id)).toBe('delivered');
+    expect(receiver.received).toEqual([]);
+    const events = ((await call(sim, 'GET', '/_sim/faults')).json as { events: unknown[] }).events;
+    expect(events).toEqual([expect.objectContaining({ kind: 'receipt-reordered', messageId: id })]);
   });
 
   test.each([
