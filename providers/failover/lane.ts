@@ -64,7 +64,8 @@ export class Lane {
   readonly #onChange: (change: LaneChange) => void;
   #demotion: { dispose(): void; until: number } | undefined;
   #openedAt: number | undefined;
-  #reason = 'start';
+  /** Why the target is demoted (or, for a moment, why it no longer is). */
+  #demotionReason = '';
 
   constructor(
     name: string,
@@ -120,7 +121,6 @@ export class Lane {
    * a timeout gives up waiting for it: a late answer still says whether the message was taken.
    */
   send(request: SendRequest, onAttempt: (attempt: Promise<SentMessage>) => void) {
-    this.#reason = 'send';
     return this.#policy.execute(() => {
       const attempt = this.adapter.send(request);
       onAttempt(attempt);
@@ -133,7 +133,7 @@ export class Lane {
     if (this.#demotion || !this.health.isSlow(now)) return;
 
     const share = this.health.slowShare(now) ?? 0;
-    this.#reason = `${Math.round(share * 100)}% of recent messages slow to deliver`;
+    this.#demotionReason = `${Math.round(share * 100)}% of recent messages slow to deliver`;
     const handle = this.#breaker.isolate();
     this.#demotion = { dispose: () => handle.dispose(), until: now + this.#policies.demotedForMs };
   }
@@ -142,15 +142,22 @@ export class Lane {
     if (!this.#demotion || now < this.#demotion.until) return;
 
     this.health.reset();
-    this.#reason = 'demotion over';
+    this.#demotionReason = 'demotion over';
     this.#demotion.dispose();
     this.#demotion = undefined;
+    this.#demotionReason = '';
   }
 
   #changed(state: LaneState): void {
     const at = Date.now();
     if (state === 'open') this.#openedAt = at;
-    const reason = state === 'open' && this.#reason === 'send' ? 'sends failing' : this.#reason;
-    this.#onChange({ at, target: this.name, state, reason });
+    this.#onChange({ at, target: this.name, state, reason: this.#reasonFor(state) });
+  }
+
+  #reasonFor(state: LaneState): string {
+    if (this.#demotionReason) return this.#demotionReason;
+    if (state === 'open') return 'sends failing';
+    if (state === 'half-open') return 'a trial send after the break';
+    return 'the trial send was accepted';
   }
 }
