@@ -19,6 +19,8 @@ interface Sample {
   deliveredAt: number | undefined;
   /** Ended without delivery (a failure status): slow by definition, never delivered. */
   failed: boolean;
+  /** The target could not be asked at the last poll: nothing is known of it until it can. */
+  unseen: boolean;
 }
 
 export class DeliveryHealth {
@@ -30,7 +32,12 @@ export class DeliveryHealth {
   }
 
   accepted(key: string, at: number): void {
-    this.#samples.set(key, { acceptedAt: at, deliveredAt: undefined, failed: false });
+    this.#samples.set(key, {
+      acceptedAt: at,
+      deliveredAt: undefined,
+      failed: false,
+      unseen: false,
+    });
     while (this.#samples.size > this.#policy.window) {
       const oldest = this.#samples.keys().next().value;
       if (oldest === undefined) break;
@@ -40,7 +47,22 @@ export class DeliveryHealth {
 
   delivered(key: string, at: number): void {
     const sample = this.#samples.get(key);
-    if (sample) sample.deliveredAt = at;
+    if (sample) Object.assign(sample, { deliveredAt: at, unseen: false });
+  }
+
+  /** The status could be read again, and the message is still on its way. */
+  seen(key: string): void {
+    const sample = this.#samples.get(key);
+    if (sample) sample.unseen = false;
+  }
+
+  /**
+   * The target's status API did not answer: whether the message was delivered is unknown, so it
+   * is judged neither fast nor slow (an outage is the breaker's business, not delivery's).
+   */
+  unseen(key: string): void {
+    const sample = this.#samples.get(key);
+    if (sample && sample.deliveredAt === undefined) sample.unseen = true;
   }
 
   failed(key: string): void {
@@ -55,8 +77,9 @@ export class DeliveryHealth {
     let slow = 0;
     for (const s of this.#samples.values()) {
       const took = (s.deliveredAt ?? now) - s.acceptedAt;
-      // A message still on its way before the threshold cannot be called fast or slow yet.
-      if (s.deliveredAt === undefined && !s.failed && took <= thresholdMs) continue;
+      // A message still on its way before the threshold, or out of sight, cannot be judged yet.
+      const pending = s.deliveredAt === undefined && !s.failed;
+      if (pending && (s.unseen || took <= thresholdMs)) continue;
       judged++;
       if (s.failed || took > thresholdMs) slow++;
     }

@@ -231,9 +231,12 @@ export class FailoverSender {
     try {
       state = await lane.adapter.status(holder.id);
     } catch {
-      return; // Polled again next pass; an unreachable target does not change the message.
+      // Polled again next pass; an unreachable target does not change the message.
+      lane.health.unseen(route.reference);
+      return;
     }
     if (!state) return;
+    lane.health.seen(route.reference);
 
     const now = Date.now();
     if (state.status === 'delivered') {

@@ -54,6 +54,18 @@ describe('health by delivery time', () => {
     expect(health.slowShare(40)).toBeUndefined();
   });
 
+  test('does not judge a message whose target cannot be asked', () => {
+    const health = new DeliveryHealth(policy);
+    for (const key of ['a', 'b']) health.accepted(key, 0);
+    health.unseen('a');
+    health.unseen('b');
+
+    expect(health.slowShare(500)).toBeUndefined();
+    health.seen('a');
+    health.seen('b');
+    expect(health.slowShare(500)).toBe(1);
+  });
+
   test('keeps only the most recent messages', () => {
     const health = new DeliveryHealth(policy);
     health.accepted('old', 0);

@@ -34,6 +34,7 @@ export async function runScenario(
   setup: ScenarioSetup,
 ): Promise<FailoverEvidence | undefined> {
   const { timing, driver } = setup;
+  const startedAt = Date.now();
   const sender = new FailoverSender({
     targets: setup.secondary ? [setup.primary, setup.secondary] : [setup.primary],
     policies: timing.policies,
@@ -51,7 +52,6 @@ export async function runScenario(
     });
   };
 
-  const startedAt = Date.now();
   let clock: ScenarioClock;
   try {
     for (let i = 0; i < BEFORE_FAULT; i++) await paced(sendOne, timing.intervalMs);
