@@ -2,6 +2,7 @@ import { TargetConfigSchema, type TargetConfig } from '../core/config/schema.ts'
 import { ConfigError } from '../core/errors.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { dialectOf } from '../providers/registry.ts';
+import { PROFILES } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { simulatedTarget } from './simulated-target.ts';
 
@@ -65,6 +66,11 @@ async function secondaryOf(
 ): Promise<ResolvedTarget> {
   if (named.startsWith(SIMULATED)) {
     const profile = named.slice(SIMULATED.length);
+    if (!(PROFILES as readonly string[]).includes(profile)) {
+      throw new ConfigError(options.source, [
+        `targets.${index}.failover.secondary: '${profile}' is not one of ${PROFILES.join(', ')}`,
+      ]);
+    }
     return startSimulated(config, 'secondary', profile, index, options, setup);
   }
 

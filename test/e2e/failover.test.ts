@@ -127,4 +127,18 @@ test('a secondary that names no target of the configuration is bad configuration
 
   expect(bad.code).toBe(3);
   expect(bad.stderr).toMatch(/targets\.0\.failover\.secondary: 'nowhere'/);
+
+  const unknown = [...TARGETS.slice(0, 4), "    failover: { secondary: 'sim:notify:bogus' }"];
+  const badProfile = await runCli([
+    'run',
+    '--config',
+    await config(unknown),
+    '--suite',
+    'failover',
+    '--out',
+    '$OUT',
+  ]);
+
+  expect(badProfile.code).toBe(3);
+  expect(badProfile.stderr).toMatch(/targets\.0\.failover\.secondary: 'bogus' is not one of/);
 }, 60_000);
