@@ -26,20 +26,18 @@ const TARGETS = [
   '    failover: {}',
 ];
 
+function runFailover(lines: readonly string[]): Promise<CliRun> {
+  return config(lines).then((file) =>
+    runCli(['run', '--config', file, '--suite', 'failover', '--out', '$OUT']),
+  );
+}
+
 let run: CliRun;
 let result: RunResult;
 let html: string;
 
 beforeAll(async () => {
-  run = await runCli([
-    'run',
-    '--config',
-    await config(TARGETS),
-    '--suite',
-    'failover',
-    '--out',
-    '$OUT',
-  ]);
+  run = await runFailover(TARGETS);
   result = await latestResult(run.outDir);
   html = await readFile(join(run.outDir, 'latest', 'report.html'), 'utf8');
 }, 120_000);
@@ -112,33 +110,18 @@ test('the report shows the figures, the breaker timeline and each route', () => 
   expect(result.harnessErrors).toEqual([]);
 });
 
-test('a secondary that names no target of the configuration is bad configuration', async () => {
-  const lines = [...TARGETS.slice(0, 4), '    failover: { secondary: nowhere }'];
+test.each([
+  ['nowhere', /targets\.0\.failover\.secondary: 'nowhere' is not another target/],
+  ["'sim:notify:bogus'", /targets\.0\.failover\.secondary: 'bogus' is not one of/],
+])(
+  'a secondary %s is bad configuration, named by its field',
+  async (secondary, message) => {
+    const lines = [...TARGETS.slice(0, 4), `    failover: { secondary: ${secondary} }`];
 
-  const bad = await runCli([
-    'run',
-    '--config',
-    await config(lines),
-    '--suite',
-    'failover',
-    '--out',
-    '$OUT',
-  ]);
+    const bad = await runFailover(lines);
 
-  expect(bad.code).toBe(3);
-  expect(bad.stderr).toMatch(/targets\.0\.failover\.secondary: 'nowhere'/);
-
-  const unknown = [...TARGETS.slice(0, 4), "    failover: { secondary: 'sim:notify:bogus' }"];
-  const badProfile = await runCli([
-    'run',
-    '--config',
-    await config(unknown),
-    '--suite',
-    'failover',
-    '--out',
-    '$OUT',
-  ]);
-
-  expect(badProfile.code).toBe(3);
-  expect(badProfile.stderr).toMatch(/targets\.0\.failover\.secondary: 'bogus' is not one of/);
-}, 60_000);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(message);
+  },
+  60_000,
+);
