@@ -10,6 +10,7 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { describe, expect, test } from 'vitest';
 import { isGsm7Char, septetsOf } from './gsm7.ts';
 import { analyse, type Encoding } from './segments.ts';
+import { seededRandom } from '../core/seeded-random.ts';
 
 const GSM_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ÄÖÑÜ§¿äöñüà';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ      ';
@@ -69,18 +70,6 @@ const PROFILES: ReadonlyArray<ReadonlyArray<readonly [Pool, number]>> = [
 /** Lengths where counting goes wrong: the single-part limits and multiples of the part sizes. */
 const EDGES = [70, 134, 160, 201, 268, 306, 335, 459, 536, 612];
 
-/** mulberry32: small, seeded, good enough to spread test inputs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A message as the graphemes it was built from, so the calculator's rule can be modelled. */
 function generate(next: () => number): string[] {
   const profile = PROFILES[Math.floor(next() * PROFILES.length)] ?? [];
@@ -136,7 +125,7 @@ function graphemeSegments(graphemes: readonly string[], encoding: Encoding): num
 
 const CORPUS_SIZE = 3000;
 const corpus = (() => {
-  const next = random(0x5e9_0338);
+  const next = seededRandom(0x5e9_0338);
   return Array.from({ length: CORPUS_SIZE }, () => generate(next));
 })();
 

@@ -57,6 +57,44 @@ export const MeasurementSchema = z.object({
   unit: z.string(),
 });
 
+/** One failover scenario: its figures, each breaker change and each message's route. */
+export const FailoverSchema = z.object({
+  kind: z.literal('failover'),
+  scenario: z.string(),
+  primary: z.string(),
+  secondary: z.string().optional(),
+  /** Where lost and duplicated messages were counted: at the handsets, or the sender's view. */
+  countedAt: z.enum(['handsets', 'sender']),
+  figures: z.object({
+    sent: z.number().int(),
+    /** From the fault starting to the first message the secondary accepted; null: never. */
+    timeToSwitchMs: z.number().nullable(),
+    lost: z.number().int(),
+    duplicated: z.number().int(),
+    /** From the fault ending to the first new message the primary accepted; null: never. */
+    timeToRecoverMs: z.number().nullable(),
+  }),
+  /** Offsets in ms from the scenario's start. */
+  faultWindow: z.object({ startMs: z.number(), endMs: z.number() }),
+  timeline: z.array(
+    z.object({ atMs: z.number(), target: z.string(), state: z.string(), reason: z.string() }),
+  ),
+  routes: z.array(
+    z.object({
+      reference: z.string(),
+      submittedAtMs: z.number(),
+      state: z.string(),
+      /** `target:outcome` for each attempt, in order. */
+      attempts: z.array(z.string()),
+      holder: z.string().optional(),
+      /** How many times the message reached the handset; absent when it cannot be seen. */
+      handsetCount: z.number().int().optional(),
+    }),
+  ),
+});
+
+export type FailoverEvidence = z.infer<typeof FailoverSchema>;
+
 export const EvidenceSchema = z.discriminatedUnion('kind', [
   ExchangeSchema,
   ReceiptSchema,
@@ -64,6 +102,7 @@ export const EvidenceSchema = z.discriminatedUnion('kind', [
   NoteSchema,
   MeasurementSchema,
   TruthEvidenceSchema,
+  FailoverSchema,
 ]);
 
 export type Exchange = z.infer<typeof ExchangeSchema>;

@@ -11,6 +11,7 @@ export const SUITES = [
   'at-rest',
   'truth',
   'transport',
+  'failover',
 ] as const;
 
 export type SuiteName = (typeof SUITES)[number];

@@ -62,6 +62,13 @@ export interface ResolvedTarget {
    * the callback receiver: those a simulator and the receiver made at start.
    */
   readonly trustedCa?: readonly string[];
+  /**
+   * The service's failover set-up for the failover suite: the second aggregator to fail over
+   * to, or none (a failover sender configured without one). Absent: not configured. A
+   * simulated target also gets `primary`, the same profile on a simulator of its own, so the
+   * faults the suite injects touch no other suite's messages.
+   */
+  readonly failover?: { readonly primary?: ResolvedTarget; readonly secondary?: ResolvedTarget };
   readonly simulator?: {
     readonly controlUrl: string;
     readonly profile: string;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.ts';
+import type { Dispatcher } from 'undici';
 import type { Redactor } from '../core/redact.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { AllowListGuard } from './allow-list-guard.ts';
@@ -13,6 +14,8 @@ import { twilioDialect } from './twilio/index.ts';
 export interface AdapterContext {
   readonly redactor: Redactor;
   readonly sink: ExchangeSink;
+  /** The undici dispatcher requests go through; client-side fault injection steps in here. */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** What each dialect contributes: its adapter, its callback authority and its test numbers. */
@@ -65,7 +68,8 @@ export function createAdapter(target: ResolvedTarget, context: AdapterContext): 
   const client = new RecordingClient({
     redactor: context.redactor,
     sink: context.sink,
-    ...trusting(target.trustedCa),
+    // A fault-injecting dispatcher, where given, carries the trust of its own agent.
+    ...(context.dispatcher ? { dispatcher: context.dispatcher } : trusting(target.trustedCa)),
   });
   const adapter = dialectOf(target.dialect).createAdapter(target, client, context);
   return new AllowListGuard(adapter, target);

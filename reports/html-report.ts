@@ -4,6 +4,7 @@ import { CheckAnchors } from './check-anchors.ts';
 import { groupChecks, type CheckGroup } from './check-groups.ts';
 import { renderCover } from './html-cover.ts';
 import { renderExpectations } from './html-expectations.ts';
+import { renderFailover } from './html-failover.ts';
 import { renderHarnessErrors } from './html-harness-errors.ts';
 import { PRINT_SCRIPT, REPORT_CSS } from './html-styles.ts';
 import { renderSuppressions } from './html-suppressions.ts';
@@ -33,8 +34,8 @@ export function renderHtmlReport(run: RunResult, extras: ReportExtras = {}): str
         renderTarget(target, index, groupsOf(groups, target.name), anchors),
       )}
       ${unlisted.length > 0 && unlistedChecks(unlisted, anchors)} ${renderTruth(run)}
-      ${renderSuppressions(run)} ${renderHarnessErrors(run)} ${renderExpectations(run)}
-      ${renderTrends(run, extras.history)}
+      ${renderFailover(run)} ${renderSuppressions(run)} ${renderHarnessErrors(run)}
+      ${renderExpectations(run)} ${renderTrends(run, extras.history)}
     </main>
     ${footer(run)}`;
 

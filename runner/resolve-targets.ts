@@ -2,6 +2,7 @@ import type { TargetConfig } from '../core/config/schema.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import type { StartedReceiver } from '../providers/callback-receiver.ts';
 import { dialectOf } from '../providers/registry.ts';
+import { attachFailover } from './failover-target.ts';
 import { realTarget } from './real-target.ts';
 import { simulatedTarget } from './simulated-target.ts';
 import { truthPlan } from './truth-plan.ts';
@@ -43,6 +44,7 @@ export async function resolveTargets(
       if (authority) options.receiver.register(target.name, authority);
       setup.targets.push(target);
     }
+    await attachFailover(configs, options, setup);
   } catch (error) {
     await Promise.all(setup.simulators.map((s) => s.stop()));
     throw error;

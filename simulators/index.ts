@@ -9,6 +9,7 @@ export type { SenderKind, SmsSender } from './dialects/notify/senders.ts';
 export type { PriceRow, PriceTable } from './dialects/notify/prices.ts';
 export { DEFAULT_OUTCOME_RULES, type OutcomeRule } from './aggregator/network-model.ts';
 export type { CallbackAttempt } from './aggregator/control-api.ts';
+export { FaultPlanSchema, type FaultPlan, type FaultPlanInput } from './aggregator/faults/plan.ts';
 export type {
   HandsetInbox,
   HandsetReply,

@@ -6,6 +6,8 @@ import { apiTls, type RequestedTransport } from './aggregator/api-tls.ts';
 import { CallbackDispatcher } from './aggregator/callback-dispatcher.ts';
 import { SimClock } from './aggregator/clock.ts';
 import { addControlRoutes, CONTROL_PREFIX } from './aggregator/control-api.ts';
+import { FaultInjector, NO_REQUEST_FAULT } from './aggregator/faults/injector.ts';
+import { addFaultRoutes } from './aggregator/faults/routes.ts';
 import { addHandsetRoutes } from './aggregator/handset-routes.ts';
 import { MessageLifecycle } from './aggregator/lifecycle.ts';
 import {
@@ -176,6 +178,7 @@ async function assemble(
   const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
   const twilio = new TwilioDialect(store, options.keepKeys ?? false);
   const smppFace = options.smpp ? new SmppFace() : undefined;
+  const faults = new FaultInjector({ signalsThrottling: profile.signalsThrottling });
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -190,6 +193,7 @@ async function assemble(
     },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
     directory: senders,
+    faults,
   });
 
   const router = new Router();
@@ -206,9 +210,13 @@ async function assemble(
       senders.findInbound(address) ?? smppFace?.findInbound(address),
   };
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
+  addFaultRoutes(router, faults);
 
+  // Faults touch the supplier's API only; the control API must keep answering through them.
   const tls = apiTls(transport, profile.apiTransport);
-  const server = await listen(router, settings.host, settings.port, tls.settings);
+  const server = await listen(router, settings.host, settings.port, tls.settings, (_m, path) =>
+    path.startsWith(CONTROL_PREFIX) ? NO_REQUEST_FAULT : faults.forRequest(path),
+  );
   const smsc = await smppFace
     ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile })
     .catch(async (error: unknown) => {

@@ -75,6 +75,23 @@ export const TargetConfigSchema = z
     expectations: z.string().min(1).optional(),
     /** The truth check: how many texts, and where to see what arrived. */
     truth: TruthConfigSchema.optional(),
+    /**
+     * The second aggregator the service fails over to: another target's name, or
+     * `sim:notify:<profile>` for a simulator started for it; `{}` is a failover sender with no
+     * secondary. A simulated target without it gets a compliant simulator.
+     */
+    failover: z
+      .object({
+        secondary: z
+          .string()
+          .regex(
+            /^(sim:notify:[a-z-]+|[a-z0-9][a-z0-9-]{0,40})$/,
+            'a target name or sim:notify:PROFILE',
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((target, ctx) => {

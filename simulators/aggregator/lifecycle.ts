@@ -2,6 +2,8 @@ import type { CallbackDispatcher, CallbackKind, OutgoingCallback } from './callb
 import { CallbackQueue } from './callback-queue.ts';
 import type { SimClock } from './clock.ts';
 import { destination, HOME_COUNTRY } from './destinations.ts';
+import { NO_MESSAGE_FAULT, type FaultInjector, type MessageFault } from './faults/injector.ts';
+import { applyMessageFault } from './faults/message-fault.ts';
 import { GroupCommit } from './group-commit.ts';
 import { deliveryToService } from './inbound-delivery.ts';
 import {
@@ -57,6 +59,8 @@ export interface LifecycleDependencies {
   readonly receiptFaker?: ReceiptFaker;
   /** Numbers on which services receive texts, so texts sent to them reach those services. */
   readonly directory?: InboundDirectory;
+  /** Faults injected through the control API; none when absent. */
+  readonly faults?: FaultInjector;
 }
 
 /**
@@ -100,20 +104,23 @@ export class MessageLifecycle {
   /** Plans and stores an accepted message; resolves once it is committed. */
   async accept(submission: Submission): Promise<NewMessage> {
     const { store, dialects } = this.#deps;
-    const message = this.#plan(submission);
+    const fault = this.#faultFor(submission.id);
+    const message = this.#withFault(this.#plan(submission), fault);
     const { completedAt } = message;
 
     const hooks = dialects[submission.dialect];
     const wanted = hooks?.wantsCallbacks(submission.accountId, submission.id) ?? false;
     const interim = wanted ? (hooks?.interimCallbacksAt?.(message) ?? []) : [];
+    const dueAt = (completedAt ?? 0) / 1000 + this.#deps.clock.realMs(fault.callbackDelayMs);
     const onward = deliveryToService(message, this.#deps.directory);
     const onwardCallback =
       onward && dialects[onward.dialect]?.wantsReceivedTextCallbacks(onward.accountId);
     await this.#commits.write(() => {
       store.insertMessage(message);
-      for (const dueAt of interim) this.#callbacks.enqueue('delivery-status', message.id, dueAt);
+      for (const due of interim) this.#callbacks.enqueue('delivery-status', message.id, due);
       if (wanted && completedAt !== null) {
-        this.#callbacks.enqueue('delivery-status', message.id, completedAt / 1000);
+        this.#callbacks.enqueue('delivery-status', message.id, dueAt);
+        if (fault.duplicateCallback) this.#callbacks.enqueue('delivery-status', message.id, dueAt);
       }
       if (onward) store.insertReply(onward);
       if (onward && onwardCallback) {
@@ -171,6 +178,21 @@ export class MessageLifecycle {
       completedAt: receipts ? arrivesAt : null,
       handsetAt: onHandset ? arrivesAt : null,
     };
+  }
+
+  #faultFor(messageId: string): MessageFault {
+    const { faults, profile } = this.#deps;
+    return faults?.forMessage(messageId, profile.reroutesInternally) ?? NO_MESSAGE_FAULT;
+  }
+
+  #withFault(message: NewMessage, fault: MessageFault): NewMessage {
+    if (fault === NO_MESSAGE_FAULT) return message;
+    const { clock, profile } = this.#deps;
+    return applyMessageFault(message, fault, {
+      clock,
+      reroutes: profile.reroutesInternally,
+      reportedStatus: profile.reportedStatus,
+    });
   }
 
   #outcome(submission: Submission): { plannedOutcome: FinalStatus; reachesHandset: boolean } {

@@ -25,6 +25,8 @@ export const PROFILES = [
   'tls-weak',
   'plain-http',
   'callbacks-over-http',
+  'no-internal-failover',
+  'throttling-unsignalled',
 ] as const;
 
 export type ProfileName = (typeof PROFILES)[number];
@@ -76,6 +78,10 @@ export interface ProfileBehaviour {
   readonly apiTransport: ApiTransport;
   /** Whether an http:// callback URL is taken (Notify's admin form refuses anything but https). */
   readonly acceptsHttpCallbacks: boolean;
+  /** Whether a message whose route fails is sent through another route (FOV-01). */
+  readonly reroutesInternally: boolean;
+  /** Whether throttling is answered 429 with Retry-After, rather than an unexplained 503. */
+  readonly signalsThrottling: boolean;
 }
 
 const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
@@ -93,6 +99,8 @@ const COMPLIANT: Omit<ProfileBehaviour, 'name' | 'description'> = {
   altersText: false,
   apiTransport: 'sound-tls',
   acceptsHttpCallbacks: false,
+  reroutesInternally: true,
+  signalsThrottling: true,
 };
 
 const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
@@ -230,6 +238,22 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     name: 'callbacks-over-http',
     description: 'Accepts http:// callback URLs and posts receipts to them unencrypted.',
     acceptsHttpCallbacks: true,
+  },
+  'no-internal-failover': {
+    ...COMPLIANT,
+    name: 'no-internal-failover',
+    description:
+      'Has no second route: when its route to the networks fails, messages end as ' +
+      'technical-failure instead of being rerouted (FOV-01).',
+    reroutesInternally: false,
+  },
+  'throttling-unsignalled': {
+    ...COMPLIANT,
+    name: 'throttling-unsignalled',
+    description:
+      'When it throttles (`throttle` fault), answers 503 with no Retry-After instead of 429 ' +
+      'with one, so a client cannot tell throttling from an outage (AGG-01).',
+    signalsThrottling: false,
   },
 };
 

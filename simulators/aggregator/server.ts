@@ -5,6 +5,7 @@ import {
 } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { debuglog } from 'node:util';
+import type { RequestFault } from './faults/injector.ts';
 import type { RouteResponse, Router } from './router.ts';
 
 const debug = debuglog('sms-assure:simulator');
@@ -27,6 +28,9 @@ export type TlsSettings = Pick<
   'key' | 'cert' | 'minVersion' | 'maxVersion' | 'ciphers'
 >;
 
+/** Lets fault injection decide a request's fate before its handler runs. */
+export type RequestIntercept = (method: string, path: string) => RequestFault;
+
 export interface ListeningServer {
   readonly baseUrl: string;
   close(): Promise<void>;
@@ -38,10 +42,11 @@ export async function listen(
   host: string,
   port: number,
   tls?: TlsSettings,
+  intercept?: RequestIntercept,
 ): Promise<ListeningServer> {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (tls) res.setHeader('strict-transport-security', HSTS);
-    void handle(router, req, res);
+    void handle(router, req, res, intercept);
   };
   const server = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 5_000;
@@ -62,11 +67,28 @@ export async function listen(
   };
 }
 
-async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  intercept: RequestIntercept | undefined,
+): Promise<void> {
   const url = req.url ?? '/';
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const method = req.method ?? 'GET';
+
+  const fault = intercept?.(method, path);
+  if (fault && fault.delayMs > 0) await sleep(fault.delayMs);
+  if (fault?.action.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.action.kind === 'respond') {
+    req.resume();
+    send(res, { status: fault.action.status, json: fault.action.json }, fault.action.headers);
+    return;
+  }
 
   const match = router.match(method, path);
   if (match.kind !== 'found') {
@@ -96,7 +118,9 @@ async function handle(router: Router, req: IncomingMessage, res: ServerResponse)
       remoteAddress: req.socket.remoteAddress,
       encrypted: 'encrypted' in req.socket && req.socket.encrypted === true,
     });
-    send(res, response);
+    // The request took effect; only its answer is lost, as when a connection breaks late.
+    if (fault?.action.kind === 'drop-reply') req.socket.destroy();
+    else send(res, response);
   } catch (error) {
     debug('%s %s failed: %o', method, path, error);
     send(res, { status: 500, json: { result: 'error', message: 'Internal server error' } });
@@ -125,7 +149,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function send(res: ServerResponse, response: RouteResponse): void {
+function send(
+  res: ServerResponse,
+  response: RouteResponse,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
 
   if ('text' in response) {
@@ -139,13 +167,14 @@ function send(res: ServerResponse, response: RouteResponse): void {
   }
 
   if (response.json === undefined) {
-    res.writeHead(response.status, { 'content-length': 0 });
+    res.writeHead(response.status, { ...headers, 'content-length': 0 });
     res.end();
     return;
   }
 
   const payload = Buffer.from(JSON.stringify(response.json));
   res.writeHead(response.status, {
+    ...headers,
     'content-type': 'application/json',
     'content-length': payload.length,
   });
@@ -156,6 +185,10 @@ async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await closed;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function urlHost(host: string): string {

@@ -18,10 +18,21 @@ export type HandsetMessage = z.infer<typeof InboxSchema>['messages'][number];
 export async function handsetInbox(c: CheckContext, number: string): Promise<HandsetMessage[]> {
   const simulator = c.target.simulator;
   if (!simulator) throw new HarnessError('ASSURE_NOT_SIMULATED', 'this target has no handsets');
+  return inboxAt(simulator.controlUrl, number, c.target.trustedCa);
+}
 
-  const url = `${simulator.controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
+/**
+ * The inbox of a handset of the simulator whose control API is at `controlUrl`, served under
+ * one of the authorities `ca`.
+ */
+export async function inboxAt(
+  controlUrl: string,
+  number: string,
+  ca?: readonly string[],
+): Promise<HandsetMessage[]> {
+  const url = `${controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
   try {
-    const reply = await request(url, trusting(c.target.trustedCa));
+    const reply = await request(url, trusting(ca));
     return InboxSchema.parse(await reply.body.json()).messages;
   } catch (error) {
     throw new HarnessError('ASSURE_SIMULATOR_CONTROL', 'cannot read the simulator handset inbox', {

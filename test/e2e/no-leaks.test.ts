@@ -47,7 +47,7 @@ test('no file a run writes holds a key, a token, a secret or a number in the cle
     LEAKS.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${what} in ${file}`),
   );
   expect(found).toEqual([]);
-}, 120_000);
+}, 180_000);
 
 /** Every spelling of a UK number: 07…, 447…, +447…, bare, with spaces, dots or dashes. */
 function spelledAnyWay(national: string): RegExp {

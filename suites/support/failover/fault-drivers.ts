@@ -1,0 +1,76 @@
+import type { ResolvedTarget } from '../../../core/target.ts';
+import type { ClientFaults } from '../../../providers/failover/index.ts';
+import { simulatorFaults as setFaults } from './sim-faults.ts';
+import type { ScenarioTiming } from './timing.ts';
+
+export type ScenarioName =
+  'primary-outage' | 'primary-slow' | 'primary-silent' | 'primary-flapping';
+
+/** Starts and ends a scenario's fault on the primary; undefined where it cannot be made. */
+export interface FaultDriver {
+  readonly where: 'simulator' | 'client';
+  start(scenario: ScenarioName): Promise<boolean>;
+  end(): Promise<void>;
+}
+
+/** Faults set in the simulator through its control API: the supplier itself misbehaves. */
+export function simulatorFaults(target: ResolvedTarget, timing: ScenarioTiming): FaultDriver {
+  const controlUrl = target.simulator?.controlUrl ?? '';
+  const simulated = timing.simulated ?? { silentFailsAfterMs: 40_000, slowExtraMs: 60_000 };
+  const third = Math.round(timing.faultMs / 3);
+  const plans: Record<ScenarioName, object> = {
+    'primary-outage': { outages: [{ mode: 'unavailable' }] },
+    'primary-slow': { slowDelivery: { rate: 1, extraMs: simulated.slowExtraMs } },
+    'primary-silent': { silent: { rate: 1, failsAfterMs: simulated.silentFailsAfterMs } },
+    // Refused connections come and go: sends in doubt, breaker opening and closing.
+    'primary-flapping': {
+      outages: [
+        { mode: 'refuse', startMs: 0, endMs: third },
+        { mode: 'refuse', startMs: 2 * third, endMs: 3 * third },
+      ],
+    },
+  };
+
+  return {
+    where: 'simulator',
+    start: async (scenario) => {
+      await setFaults(controlUrl, plans[scenario], target.trustedCa);
+      return true;
+    },
+    end: () => setFaults(controlUrl, undefined, target.trustedCa),
+  };
+}
+
+/**
+ * Faults made on the harness's side of the wire, for a supplier that cannot be told to fail:
+ * requests dropped (outage), held back past the attempt timeout (slow), or dropped on and off
+ * (flapping). A supplier that accepts and stays silent cannot be imitated from here.
+ */
+export function clientFaults(faults: ClientFaults, timing: ScenarioTiming): FaultDriver {
+  let flapping: NodeJS.Timeout | undefined;
+  const slowMs = timing.policies.attemptTimeoutMs * 1.5;
+
+  return {
+    where: 'client',
+    start: (scenario) => {
+      if (scenario === 'primary-silent') return Promise.resolve(false);
+      if (scenario === 'primary-slow') faults.set({ delayMs: { min: slowMs, max: slowMs } });
+      else faults.set({ drop: { rate: 1, when: 'before-sending' } });
+
+      if (scenario === 'primary-flapping') {
+        let down = true;
+        flapping = setInterval(() => {
+          down = !down;
+          if (down) faults.set({ drop: { rate: 1, when: 'before-sending' } });
+          else faults.clear();
+        }, timing.faultMs / 3);
+      }
+      return Promise.resolve(true);
+    },
+    end: () => {
+      clearInterval(flapping);
+      faults.clear();
+      return Promise.resolve();
+    },
+  };
+}
