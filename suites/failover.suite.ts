@@ -154,7 +154,7 @@ async function internalReroute(c: CheckContext): Promise<void> {
   const adapter = createAdapter(primary, { redactor: c.redactor, sink: (e) => c.evidence(e) });
   const body = `sms-assure route-failure ${randomBytes(6).toString('hex')}`;
 
-  await setFaults(simulator.controlUrl, { routeFailure: { rate: 1 } });
+  await setFaults(simulator.controlUrl, { routeFailure: { rate: 1 } }, primary.trustedCa);
   try {
     await sendJudgedAtHandset(c, adapter, { to, body, reference: `assure-${providedRunId()}-fov` });
     const arrived = await arrivals(c, simulator.controlUrl, to, body);
@@ -168,7 +168,7 @@ async function internalReroute(c: CheckContext): Promise<void> {
       });
     }
   } finally {
-    await setFaults(simulator.controlUrl, undefined);
+    await setFaults(simulator.controlUrl, undefined, primary.trustedCa);
   }
 }
 

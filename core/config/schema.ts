@@ -97,7 +97,7 @@ export const TargetConfigSchema = z
   .superRefine((target, ctx) => {
     checkTruthConfig(target, ctx);
     if (target.simulator) return;
-    if (target.dialect !== 'notify') {
+    if (target.dialect === 'smpp' || target.dialect === 'kannel') {
       const message =
         `${target.dialect} targets run against the simulator only for now: ` +
         `use sim:${target.dialect}`;

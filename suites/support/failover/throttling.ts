@@ -32,9 +32,11 @@ export async function throttlingSignalled(c: CheckContext): Promise<void> {
   });
   const to = first(c.target.numbers.delivered, 'delivered');
 
-  await setFaults(simulator.controlUrl, {
-    throttle: { limit: LIMIT, windowMs: 60_000, retryAfterSeconds: 30 },
-  });
+  await setFaults(
+    simulator.controlUrl,
+    { throttle: { limit: LIMIT, windowMs: 60_000, retryAfterSeconds: 30 } },
+    primary.trustedCa,
+  );
   try {
     for (let i = 0; i < SENDS; i++) {
       const reference = `assure-${providedRunId()}-throttle-${i}`;
@@ -43,7 +45,7 @@ export async function throttlingSignalled(c: CheckContext): Promise<void> {
       });
     }
   } finally {
-    await setFaults(simulator.controlUrl, undefined);
+    await setFaults(simulator.controlUrl, undefined, primary.trustedCa);
   }
 
   const refused = sends.filter((e) => e.response && e.response.status !== 201);
