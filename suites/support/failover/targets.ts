@@ -43,8 +43,9 @@ export function failoverParts(c: CheckContext, timing: ScenarioTiming): Failover
     name: secondaryTarget.name,
     adapter: adapterFor(secondaryTarget),
   };
+  // Each simulator is read under its own authority: a plain-HTTP primary has none to give.
   const controlUrls = [target, secondaryTarget].flatMap((t) =>
-    t?.simulator ? [t.simulator.controlUrl] : [],
+    t?.simulator ? [{ url: t.simulator.controlUrl, ca: t.trustedCa }] : [],
   );
   // Handsets are counted only where every target of the run has them.
   const countable = controlUrls.length === (secondaryTarget ? 2 : 1);
@@ -53,9 +54,7 @@ export function failoverParts(c: CheckContext, timing: ScenarioTiming): Failover
     primary,
     ...(secondary ? { secondary } : {}),
     driver: faults ? clientFaults(faults, timing) : simulatorFaults(target, timing),
-    ...(countable
-      ? { tally: (routes) => handsetTally(controlUrls, routes, target.trustedCa) }
-      : {}),
+    ...(countable ? { tally: (routes) => handsetTally(controlUrls, routes) } : {}),
     close: async () => {
       await faults?.close();
     },
@@ -64,13 +63,12 @@ export function failoverParts(c: CheckContext, timing: ScenarioTiming): Failover
 
 /** How many times each message reached the handset, over every simulator: counted at the phone. */
 async function handsetTally(
-  controlUrls: readonly string[],
+  simulators: readonly { url: string; ca: readonly string[] | undefined }[],
   routes: readonly MessageRoute[],
-  ca: readonly string[] | undefined,
 ): Promise<number[]> {
   const numbers = [...new Set(routes.map((r) => r.to))];
   const inboxes = await Promise.all(
-    controlUrls.flatMap((url) => numbers.map((number) => inboxAt(url, number, ca))),
+    simulators.flatMap(({ url, ca }) => numbers.map((number) => inboxAt(url, number, ca))),
   );
   const bodies = inboxes.flat().map((m) => m.body);
   return routes.map((r) => bodies.filter((b) => b === r.body).length);
