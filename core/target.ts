@@ -75,6 +75,13 @@ export interface ResolvedTarget {
     readonly timeScale: number;
     /** The folder holding the simulator's storage files, which the at-rest check reads. */
     readonly dataDir?: string;
+    /**
+     * The same simulator's services that read received texts, by dialect: where a truth
+     * observer of another dialect looks when its configuration names no account of its own.
+     */
+    readonly inboxes?: Readonly<
+      Record<string, { readonly apiKey: string; readonly number: string }>
+    >;
   };
   /** What the truth check sends and where it looks; absent when nothing can be observed. */
   readonly truth?: TruthPlan;

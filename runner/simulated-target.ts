@@ -10,6 +10,7 @@ import {
   PROFILES,
   startSimulator,
   type ProfileName,
+  type StartedSimulator,
 } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { simulatedAccount, type SimulatorSender } from './simulated-accounts.ts';
@@ -87,6 +88,7 @@ export async function simulatedTarget(
       profile,
       timeScale: options.timeScale,
       dataDir: simulator.dataDir,
+      inboxes: inboxesOf(simulator),
     },
   };
 }
@@ -155,4 +157,10 @@ async function configureCallback(
 
 function isProfile(name: string): name is ProfileName {
   return (PROFILES as readonly string[]).includes(name);
+}
+
+/** The simulated Notify service's received texts, which any dialect's texts can reach. */
+function inboxesOf(simulator: StartedSimulator) {
+  const inbound = simulator.notify.senders.find((sender) => sender.inbound);
+  return inbound ? { notify: { apiKey: simulator.notify.liveKey, number: inbound.text } } : {};
 }

@@ -61,13 +61,18 @@ function observerPlan(
     // On a simulator the defaults are its own service: its inbound number, API and key.
     const env = observer.credentials?.apiKey.env;
     const apiKey = env ? secretFrom(env, `${where}.credentials.apiKey`, options) : undefined;
-    const number = observer.number ?? (simulator ? target.sender.replies?.shown : undefined);
+    // Another dialect's service on the same simulator: the text crosses one shared network.
+    const own = observer.dialect === target.dialect;
+    const inbox = simulator?.inboxes?.[observer.dialect];
+    const ownNumber = own ? target.sender.replies?.shown : inbox?.number;
+    const ownKey = own ? target.credentials['apiKey'] : inbox?.apiKey;
+    const number = observer.number ?? (simulator ? ownNumber : undefined);
     const plan = {
       kind: 'received-texts' as const,
       dialect: observer.dialect,
       number: number ?? '',
       baseUrl: observer.baseUrl ?? (simulator ? target.baseUrl : ''),
-      apiKey: apiKey ?? (simulator ? (target.credentials['apiKey'] ?? '') : ''),
+      apiKey: apiKey ?? (simulator ? (ownKey ?? '') : ''),
     };
     if (!plan.number) {
       throw new ConfigError(options.source, [`${where}.number: the inbound number is required`]);

@@ -1,15 +1,13 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { ProviderResponseError } from '../../core/errors.ts';
+import { ukE164 } from '../e164.ts';
 
 /** The spellings of a destination a description can ask for; national numbers are UK ones. */
 export function destinationSpellings(number: string): Record<string, string> {
-  const parsed = parsePhoneNumberFromString(number, 'GB');
-  if (!parsed) {
-    throw new ProviderResponseError('number_unreadable', `cannot read '${number}' as a number`);
-  }
+  const e164 = ukE164(number);
+  const national = parsePhoneNumberFromString(e164)?.formatNational() ?? number;
   return {
-    'to.e164': parsed.number,
-    'to.msisdn': parsed.number.slice(1),
-    'to.national': parsed.formatNational().replace(/\s/g, ''),
+    'to.e164': e164,
+    'to.msisdn': e164.slice(1),
+    'to.national': national.replace(/\s/g, ''),
   };
 }

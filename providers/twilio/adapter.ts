@@ -1,4 +1,5 @@
 import { HarnessError, ProviderResponseError, TargetSetupError } from '../../core/errors.ts';
+import { ukE164 } from '../e164.ts';
 import type {
   Capabilities,
   ListQuery,
@@ -70,7 +71,8 @@ export class TwilioAdapter implements ProviderAdapter {
 
   async send(request: SendRequest): Promise<SentMessage> {
     const form = new URLSearchParams({
-      To: request.to,
+      // Twilio takes E.164 only; the harness's own numbers may be written nationally.
+      To: ukE164(request.to),
       From: request.senderId ?? this.#options.from,
       Body: request.body,
     });

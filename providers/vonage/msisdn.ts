@@ -1,14 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { ProviderResponseError } from '../../core/errors.ts';
+import { ukE164 } from '../e164.ts';
 
-/**
- * Vonage wants the number in international form without the `+`. National numbers are read as
- * UK ones, the harness's home; the drama range parses although libphonenumber calls it invalid.
- */
+/** Vonage wants the number in international form without the `+`. */
 export function vonageMsisdn(number: string): string {
-  const parsed = parsePhoneNumberFromString(number, 'GB');
-  if (!parsed) {
-    throw new ProviderResponseError('number_unreadable', `cannot read '${number}' as a number`);
-  }
-  return parsed.number.slice(1);
+  return ukE164(number).slice(1);
 }

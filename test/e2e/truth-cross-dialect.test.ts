@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
+import type { RunResult } from '../../core/run-result.ts';
+import type { TruthEvidence } from '../../core/truth-evidence.ts';
+import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../support/run-cli.ts';
+
+/**
+ * An observer of the second kind across dialects, in one run: texts go out through the
+ * simulated Twilio and are read back through the simulated Notify service's received texts,
+ * at its inbound number, over the one network both dialects share.
+ */
+const SAMPLE = 10;
+
+const CONFIG = `
+timeScale: 25
+targets:
+  - name: through-twilio
+    dialect: twilio
+    simulator: { profile: compliant }
+    truth: { sampleSize: ${SAMPLE}, observer: { kind: received-texts, dialect: notify } }
+  - name: through-twilio-faking
+    dialect: twilio
+    simulator: { profile: fake-receipts-all }
+    truth: { sampleSize: ${SAMPLE}, observer: { kind: received-texts, dialect: notify } }
+`;
+
+let run: CliRun;
+let result: RunResult;
+
+beforeAll(async () => {
+  const config = join(await scratchDir(), 'assure.yaml');
+  await writeFile(config, CONFIG);
+  run = await runCli(['run', '--quiet', '--config', config, '--suite', 'truth', '--out', '$OUT']);
+  result = await latestResult(run.outDir);
+}, 120_000);
+
+function truthOf(target: string): TruthEvidence | undefined {
+  const check = result.checks.find((c) => c.target === target && c.id === 'truth/receipts-true');
+  return check?.evidence.find((e): e is TruthEvidence => e.kind === 'truth');
+}
+
+test('texts sent through Twilio are all seen through Notify, none faked', () => {
+  expect(result.harnessErrors).toEqual([]);
+  expect(truthOf('through-twilio')?.fakeReceipts).toMatchObject({ fakes: 0, judged: SAMPLE });
+  expect(verdictOf(result, 'through-twilio', 'RCPT-01')).toBe('pass');
+});
+
+test('a Twilio route faking receipts is caught by the Notify observer', () => {
+  expect(truthOf('through-twilio-faking')?.fakeReceipts).toMatchObject({
+    fakes: SAMPLE,
+    judged: SAMPLE,
+  });
+  expect(verdictOf(result, 'through-twilio-faking', 'RCPT-01')).toBe('fail');
+});
