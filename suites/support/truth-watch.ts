@@ -58,10 +58,23 @@ export async function watchProbes(
     }
 
     const open = [...state.values()].filter((s) => !s.final || (!s.observed && !s.graceRanOut));
-    if (open.length === 0 || Date.now() + timing.pollIntervalMs > deadline) break;
+    // Stops only after a look that began once the last grace period had run out.
+    if (open.length === 0 || Date.now() > endOf(open, deadline, plan)) break;
     await sleep(timing.pollIntervalMs);
   }
   return [...state.values()].map((s) => ({ ...s, graceRanOut: s.graceRanOut ?? false }));
+}
+
+/**
+ * When watching stops. A text whose final status came in before the deadline still gets its
+ * full grace period and one look after it: on a slow machine the status can be read late, and
+ * a text given no grace can only be "not seen yet", never judged. Still bounded: no status is
+ * read after the deadline, so the end is at most a grace period and a poll beyond it.
+ */
+function endOf(open: readonly Mutable[], deadline: number, plan: TruthPlan): number {
+  const finals = open.flatMap((s) => (s.finalAt === undefined ? [] : [s.finalAt]));
+  const graceEnd = finals.length > 0 ? Math.max(...finals) + plan.arrivalGraceMs : 0;
+  return Math.max(deadline, Math.min(graceEnd, deadline + plan.arrivalGraceMs));
 }
 
 interface Mutable {
