@@ -5,7 +5,7 @@ import { dialectOf } from '../providers/registry.ts';
 import { startSimulator, type ProfileName } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { simulatedPlans } from './simulated-target.ts';
-import { withOverrides } from './target-plans.ts';
+import { withOverrides, SIMULATED_DEADLINE_FLOOR_MS } from './target-plans.ts';
 
 /** The sender an SMPP client submits from on the simulator: alphanumeric, within 11. */
 const SMPP_SENDER = 'SMSASSURE';
@@ -39,7 +39,10 @@ export async function simulatedSmppTarget(
     options: { sender: SMPP_SENDER },
     numbers: withOverrides(dialectOf('smpp').defaultNumbers, config.numbers),
     allowList: config.allowList,
-    receiptDeadlineMs: Math.max(1000, simulatedDeadlineMs / options.timeScale),
+    receiptDeadlineMs: Math.max(
+      SIMULATED_DEADLINE_FLOOR_MS,
+      simulatedDeadlineMs / options.timeScale,
+    ),
     pollIntervalMs: 20,
     ...plans,
     // US networks send no receipts, and SMPP has no state like Notify's `sent` to stand for

@@ -16,7 +16,13 @@ import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { simulatedAccount, type SimulatorSender } from './simulated-accounts.ts';
 import { simulatedKannelTarget } from './simulated-kannel-target.ts';
 import { simulatedSmppTarget } from './simulated-smpp-target.ts';
-import { contentPlan, definedOnly, replyPlan, withOverrides } from './target-plans.ts';
+import {
+  contentPlan,
+  definedOnly,
+  replyPlan,
+  withOverrides,
+  SIMULATED_DEADLINE_FLOOR_MS,
+} from './target-plans.ts';
 
 /** Starts an embedded simulator for the target and wires its callbacks to the receiver. */
 export async function simulatedTarget(
@@ -71,7 +77,10 @@ export async function simulatedTarget(
       config.numbers,
     ),
     allowList: config.allowList,
-    receiptDeadlineMs: Math.max(1000, simulatedDeadlineMs / options.timeScale),
+    receiptDeadlineMs: Math.max(
+      SIMULATED_DEADLINE_FLOOR_MS,
+      simulatedDeadlineMs / options.timeScale,
+    ),
     pollIntervalMs: 20,
     ...simulatedPlans(config, account.senders),
     callback: {

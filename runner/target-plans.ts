@@ -39,3 +39,11 @@ export function definedOnly(record: Record<string, string | undefined>): Record<
     Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
 }
+
+/**
+ * The least real time a simulated target's receipt deadline allows. The simulated deadline,
+ * scaled, can be a second; on a machine busy with other runs reading sixty statuses can take
+ * longer than that, and a text the harness was too slow to read would go unjudged. Waits end as
+ * soon as statuses are final, so only a target that never reports waits this long.
+ */
+export const SIMULATED_DEADLINE_FLOOR_MS = 5000;
