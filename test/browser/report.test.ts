@@ -68,7 +68,7 @@ describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
     [run, browser] = await Promise.all([runCli(RUN), launchChromium()]);
     expect(run.code, `the run should end with findings\n${run.stderr}`).toBe(1);
     result = await latestResult(run.outDir);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -28,7 +28,7 @@ describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
 
   beforeAll(async () => {
     [run, browser] = await Promise.all([runCli(RUN), launchChromium()]);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -18,7 +18,7 @@ describe.skipIf(missing !== undefined)(
 
     beforeAll(async () => {
       profiles = await runProfiles('kannel', PROFILES, SUITES);
-    }, 120_000);
+    }, 300_000);
 
     test('the run reports findings with exit 1 and no harness error', () => {
       profiles.expectFindingsOnly();

@@ -21,7 +21,7 @@ let profiles: ProfileRun;
 
 beforeAll(async () => {
   profiles = await runProfiles('smpp', PROFILES, SUITES);
-}, 120_000);
+}, 300_000);
 
 const verdict = (profile: string, requirement: string) => profiles.verdict(profile, requirement);
 

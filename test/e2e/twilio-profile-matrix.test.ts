@@ -32,7 +32,7 @@ beforeAll(async () => {
     ...targets.flatMap((t) => ['--target', t]),
   ]);
   result = await latestResult(run.outDir);
-}, 120_000);
+}, 300_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-twilio-${profile}`, requirement);

@@ -74,7 +74,7 @@ describe('golden reports of a real run', () => {
   beforeAll(async () => {
     runs = await Promise.all([runCli(RUN), runCli(RUN)]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   test.each(OUTPUTS)(
     '%s: two runs differ raw, and normalise to the same text',
