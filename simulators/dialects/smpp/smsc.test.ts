@@ -158,8 +158,9 @@ describe('submit_sm', () => {
   });
 
   test('refuses a number outside the fiction ranges with ESME_RINVDSTADR', async () => {
+    // Country code 999 is assigned to no country, so this number can be nobody's phone.
     const reply = await submit({
-      destination_addr: '447911123456',
+      destination_addr: '9991234567',
       short_message: { message: 'x' },
     });
     expect(reply.command_status).toBe(ESME_RINVDSTADR);
