@@ -11,16 +11,22 @@ import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../sup
  * at its inbound number, over the one network both dialects share.
  */
 const SAMPLE = 10;
+// A minute of real time (at timeScale 25) for each status to be read: on a loaded CI machine,
+// 59 statuses read one after another can outlast the five-second floor, and a status read after
+// the deadline gets no grace period, so its text would be "not seen yet" instead of judged.
+const DEADLINE_SECONDS = 1500;
 
 const CONFIG = `
 timeScale: 25
 targets:
   - name: through-twilio
     dialect: twilio
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: compliant }
     truth: { sampleSize: ${SAMPLE}, observer: { kind: received-texts, dialect: notify } }
   - name: through-twilio-faking
     dialect: twilio
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: fake-receipts-all }
     truth: { sampleSize: ${SAMPLE}, observer: { kind: received-texts, dialect: notify } }
 `;

@@ -19,6 +19,10 @@ import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../sup
  * sample is sized for.
  */
 const SEED = 20261204;
+// A minute of real time (at timeScale 25) for each status to be read: on a loaded CI machine,
+// 59 statuses read one after another can outlast the five-second floor, and a status read after
+// the deadline gets no grace period, so its text would be "not seen yet" instead of judged.
+const DEADLINE_SECONDS = 1500;
 const SAMPLE = 59;
 const FOLLOW_UPS = 2;
 
@@ -27,23 +31,29 @@ timeScale: 25
 targets:
   - name: compliant
     dialect: notify
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: compliant }
   - name: share
     dialect: notify
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: fake-receipts-share, seed: ${SEED} }
   - name: inbound-compliant
     dialect: notify
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: compliant }
     truth: { sampleSize: 20, observer: { kind: received-texts } }
   - name: inbound-faked
     dialect: notify
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: fake-receipts-all }
     truth: { sampleSize: 20, observer: { kind: received-texts } }
   - name: known-fresh
     dialect: notify
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: fake-receipts-unless-known }
   - name: known-fixed
     dialect: notify
+    receiptDeadlineSeconds: ${DEADLINE_SECONDS}
     simulator: { profile: fake-receipts-unless-known }
     truth: { sampleSize: 20, observer: { kind: received-texts } }
 `;
