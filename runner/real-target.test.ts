@@ -40,3 +40,30 @@ describe('a configured Twilio target with test credentials beside live ones', ()
     expect(() => resolve({ TWILIO_LIVE: LIVE })).toThrow(/credentials\.testApiKey: .*TWILIO_TEST/);
   });
 });
+
+describe('a target naming a further secret', () => {
+  const signed = TargetConfigSchema.parse({
+    ...config,
+    credentials: { apiKey: { env: 'TWILIO_LIVE' }, signatureSecret: { env: 'SIGNING' } },
+  });
+  const options = { source: 'assure.yaml', timeScale: 1, allowLive: true };
+
+  test('reads it from the environment under its own name', () => {
+    const env = { TWILIO_LIVE: LIVE, SIGNING: 'shh' };
+    const target = realTarget(signed, 0, { ...options, env, receiver: {} as StartedReceiver });
+
+    expect(target.credentials).toEqual({ apiKey: LIVE, signatureSecret: 'shh' });
+  });
+
+  test('names the field and the variable when it is not set', () => {
+    const env = { TWILIO_LIVE: LIVE };
+    expect(() =>
+      realTarget(signed, 0, { ...options, env, receiver: {} as StartedReceiver }),
+    ).toThrow(/targets\.0\.credentials\.signatureSecret: environment variable SIGNING is not set/);
+  });
+
+  test('must still come from the environment, never inline', () => {
+    const inline = { ...config, credentials: { apiKey: { env: 'X' }, signatureSecret: 'shh' } };
+    expect(TargetConfigSchema.safeParse(inline).success).toBe(false);
+  });
+});

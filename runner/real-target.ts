@@ -26,13 +26,7 @@ export function realTarget(
     ]);
   }
 
-  const testEnv = config.credentials?.testApiKey?.env;
-  const testApiKey = testEnv === undefined ? undefined : options.env[testEnv];
-  if (testEnv !== undefined && !testApiKey) {
-    throw new ConfigError(options.source, [
-      `${where}.credentials.testApiKey: environment variable ${testEnv} is not set (or is empty)`,
-    ]);
-  }
+  const credentials = secretsOf(config, where, options);
 
   const dialect = dialectOf(config.dialect);
   return {
@@ -40,7 +34,7 @@ export function realTarget(
     dialect: config.dialect,
     baseUrl: config.baseUrl ?? '',
     keyType: config.keyType,
-    credentials: { apiKey, ...(testApiKey ? { testApiKey } : {}) },
+    credentials,
     options: definedOnly(config.options),
     numbers: withOverrides(dialect.defaultNumbers, config.numbers),
     allowList: config.allowList,
@@ -52,4 +46,27 @@ export function realTarget(
     countries: config.countries ?? [],
     content: contentPlan(config.content),
   };
+}
+
+/** Every named secret of the target, read from the environment variable the config names. */
+function secretsOf(
+  config: TargetConfig,
+  where: string,
+  options: ResolveOptions,
+): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  const missing: string[] = [];
+
+  for (const [name, ref] of Object.entries(config.credentials ?? {})) {
+    if (ref === undefined) continue;
+    const value = options.env[ref.env];
+    if (value) secrets[name] = value;
+    else
+      missing.push(
+        `${where}.credentials.${name}: environment variable ${ref.env} is not set (or is empty)`,
+      );
+  }
+
+  if (missing.length > 0) throw new ConfigError(options.source, missing);
+  return secrets;
 }

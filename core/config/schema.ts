@@ -31,7 +31,12 @@ export const TargetConfigSchema = z
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
     keyType: z.enum(['test', 'team', 'live']).default('test'),
     // `testApiKey`: test credentials beside live ones, for the test-mode check.
-    credentials: z.object({ apiKey: EnvRef, testApiKey: EnvRef.optional() }).strict().optional(),
+    // Further named secrets (a signature secret, a password) come from the environment too;
+    // the dialect says which it needs and names any that is missing.
+    credentials: z
+      .object({ apiKey: EnvRef, testApiKey: EnvRef.optional() })
+      .catchall(EnvRef)
+      .optional(),
     options: z
       // `from` is Twilio's sender: a number the account owns, or an alphanumeric sender ID.
       // `testFrom`: the `From` Twilio's test credentials accept (+15005550006).
