@@ -8,6 +8,7 @@ import {
 } from 'node:tls';
 import { TransportError } from '../../core/errors.ts';
 import { authority, serverName, type Endpoint } from './endpoint.ts';
+import { watchProbeSocket } from './probe-socket.ts';
 
 /** What the probe's client proposes: a range of protocol versions and an OpenSSL cipher list. */
 export interface Offer {
@@ -34,8 +35,6 @@ export type Handshake =
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'not-offered'; readonly reason: string };
 
-const TIMEOUT_MS = 5_000;
-
 /**
  * One TLS handshake, closed as soon as it ends; no application data is ever sent. Verification
  * stays on: certificates are read as they arrive, before the client judges them, so a server
@@ -60,22 +59,9 @@ export function handshake(endpoint: Endpoint, offer: Offer): Promise<Handshake> 
   }
 
   return new Promise((resolve, reject) => {
-    let connected = false;
+    const { connected, end } = watchProbeSocket<Handshake>(socket, where, resolve, reject);
     let seen: Extract<Handshake, { kind: 'accepted' }> | undefined;
 
-    const end = (result: Handshake | Error) => {
-      socket.removeAllListeners();
-      socket.on('error', () => undefined);
-      socket.destroy();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-
-    socket.setTimeout(TIMEOUT_MS, () => {
-      const stage = connected ? 'the TLS handshake' : 'the TCP connection';
-      end(new TransportError(`${where}: ${stage} took over ${TIMEOUT_MS} ms`));
-    });
-    socket.once('connect', () => (connected = true));
     // Fired once the handshake is done and before the client judges the certificates.
     socket.prependOnceListener('secure', () => {
       seen = {
@@ -87,7 +73,7 @@ export function handshake(endpoint: Endpoint, offer: Offer): Promise<Handshake> 
     });
     socket.once('secureConnect', () => end(seen ?? acceptedNow(socket)));
     socket.once('error', (error) => {
-      if (!connected) {
+      if (!connected()) {
         end(new TransportError(`${where}: cannot connect (${codeOf(error)})`, { cause: error }));
       } else if (seen) {
         end({ ...seen, verifyError: codeOf(error) });

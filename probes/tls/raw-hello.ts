@@ -3,8 +3,8 @@ import { connect, isIP } from 'node:net';
 import { TransportError } from '../../core/errors.ts';
 import { authority, type Endpoint } from './endpoint.ts';
 import type { Handshake } from './handshake.ts';
+import { watchProbeSocket } from './probe-socket.ts';
 
-const TIMEOUT_MS = 5_000;
 const HANDSHAKE = 0x16;
 const ALERT = 0x15;
 const CLIENT_HELLO = 0x01;
@@ -30,22 +30,10 @@ export function offerSuites(endpoint: Endpoint, suites: readonly number[]): Prom
 
   return new Promise((resolve, reject) => {
     const socket = connect({ host: endpoint.host, port: endpoint.port });
-    let connected = false;
+    const { connected, end } = watchProbeSocket<Handshake>(socket, where, resolve, reject);
     let received = Buffer.alloc(0);
-    const end = (result: Handshake | Error) => {
-      socket.removeAllListeners();
-      socket.on('error', () => undefined);
-      socket.destroy();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
 
-    socket.setTimeout(TIMEOUT_MS, () => {
-      const stage = connected ? 'the TLS handshake' : 'the TCP connection';
-      end(new TransportError(`${where}: ${stage} took over ${TIMEOUT_MS} ms`));
-    });
     socket.once('connect', () => {
-      connected = true;
       socket.write(clientHello(endpoint.host, suites));
     });
     socket.on('data', (chunk: Buffer) => {
@@ -56,7 +44,7 @@ export function offerSuites(endpoint: Endpoint, suites: readonly number[]): Prom
     socket.once('error', (error) => {
       const code = (error as { code?: unknown }).code;
       const reason = typeof code === 'string' ? code : error.message;
-      if (connected) end({ kind: 'refused', reason });
+      if (connected()) end({ kind: 'refused', reason });
       else end(new TransportError(`${where}: cannot connect (${reason})`, { cause: error }));
     });
     socket.once('end', () => end({ kind: 'refused', reason: 'closed during the handshake' }));
