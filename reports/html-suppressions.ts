@@ -2,6 +2,7 @@ import type { SuppressionEntry } from '../core/check-record.ts';
 import type { RunResult } from '../core/run-result.ts';
 import { html, type Html } from './html-template.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
+import { renderTable } from './html-table.ts';
 
 /** The run's suppression list: numbers the service should stop texting, already masked. */
 export function renderSuppressions(run: RunResult): Html {
@@ -25,32 +26,18 @@ export function renderSuppressionTable(
   entries: readonly SuppressionEntry[],
   caption: string,
 ): Html {
-  const rows = entries.map(
-    (entry) =>
-      html`<tr>
-        <th scope="row">${entry.target}</th>
-        <td><code>${entry.reference}</code></td>
-        <td><code>${entry.messageId}</code></td>
-        <td><code>${entry.maskedNumber}</code></td>
-        <td><code>${entry.providerStatus}</code></td>
-      </tr>`,
-  );
+  const code = (text: string) => html`<code>${text}</code>`;
+  const head = ['Target', 'Reference', 'Message id', 'Number (masked)', 'Provider status'];
 
-  return html`<table>
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Target</th>
-        <th scope="col">Reference</th>
-        <th scope="col">Message id</th>
-        <th scope="col">Number (masked)</th>
-        <th scope="col">Provider status</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return renderTable(
+    caption,
+    head,
+    entries.map((e) => [
+      e.target,
+      code(e.reference),
+      code(e.messageId),
+      code(e.maskedNumber),
+      code(e.providerStatus),
+    ]),
+  );
 }

@@ -1,5 +1,6 @@
 import { CHECK_OUTCOMES, VERDICTS } from '../core/verdict.ts';
 import { html, type Html } from './html-template.ts';
+import { renderTable } from './html-table.ts';
 import {
   OUTCOME_WORDING,
   VERDICT_WORDING,
@@ -37,26 +38,6 @@ function keyTable(
   heading: string,
   entries: readonly (readonly [Judgement, Wording])[],
 ): Html {
-  const rows = entries.map(
-    ([judgement, wording]) =>
-      html`<tr>
-        <th scope="row">${verdictBadge(judgement)}</th>
-        <td>${wording.meaning}</td>
-      </tr>`,
-  );
-
-  return html`<table>
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${heading}</th>
-        <th scope="col">Meaning</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  const rows = entries.map(([judgement, wording]) => [verdictBadge(judgement), wording.meaning]);
+  return renderTable(caption, [heading, 'Meaning'], rows);
 }
