@@ -5,6 +5,7 @@ import {
   Wait,
   type StartedTestContainer,
 } from 'testcontainers';
+import { PROFILES } from '../aggregator/profiles.ts';
 import { freeLoopbackPort } from './free-port.ts';
 import { BANNER_END, CA_LINE, parseBanner, type SimulatorBanner } from './simulator-banner.ts';
 
@@ -34,8 +35,11 @@ export class SmsAssureSimulatorContainer extends GenericContainer {
       .withStartupTimeout(60_000);
   }
 
-  /** One of `sms-assure profiles`; the simulator refuses an unknown one at start. */
+  /** One of `sms-assure profiles`; refused here, rather than by a container that then exits. */
   withProfile(profile: string): this {
+    if (!(PROFILES as readonly string[]).includes(profile)) {
+      throw new Error(`withProfile: '${profile}' is not one of ${PROFILES.join(', ')}`);
+    }
     this.#profile = profile;
     return this;
   }

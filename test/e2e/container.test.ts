@@ -16,20 +16,24 @@ import { dockerEngineMissing } from '../support/docker-engine.ts';
 import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../support/run-cli.ts';
 
 /**
- * The simulator built into an image from this machine's node (no registry), started through
- * the testcontainers module with host networking and no reaper, and run by the harness as a
- * real target. Skipped, never passed, where no Docker engine answers.
+ * The simulator built into an image on a base made from this machine's node (no registry),
+ * started through the testcontainers module with host networking and no reaper, and run by the
+ * harness as a real target. Skipped, never passed, where no Docker engine answers.
  */
 const missing = await dockerEngineMissing();
 
-const BUILD = fileURLToPath(new URL('../../simulators/container/build-image.sh', import.meta.url));
+const script = (name: string) =>
+  fileURLToPath(new URL(`../../simulators/container/${name}`, import.meta.url));
+const BASE = 'sms-assure-node:e2e';
 const TAG = 'sms-assure-simulator:e2e';
 
 describe.skipIf(missing !== undefined)(
   `the simulator as a container${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
     beforeAll(async () => {
-      await promisify(execFile)(BUILD, [TAG], { timeout: 240_000 });
+      // The base afresh too, so it is this machine's node and libraries as they are now.
+      await promisify(execFile)(script('make-base.sh'), [BASE], { timeout: 120_000 });
+      await promisify(execFile)(script('build-image.sh'), [TAG, BASE], { timeout: 240_000 });
     }, 300_000);
 
     describe('started by the testcontainers module', () => {
@@ -64,6 +68,19 @@ describe.skipIf(missing !== undefined)(
         expect(verdictOf(result, 'container', 'TEST-02')).toBe('partial');
       }, 300_000);
     });
+
+    test('serves plain HTTP with withHttp(), and gives no CA then', async () => {
+      const plain = await new SmsAssureSimulatorContainer(TAG).withHttp().start();
+      try {
+        const health = await request(`${plain.controlUrl}/health`);
+
+        expect(plain.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(plain.ca).toBeUndefined();
+        expect(await health.body.json()).toMatchObject({ ok: true, profile: 'compliant' });
+      } finally {
+        await plain.stop();
+      }
+    }, 120_000);
 
     test('takes its profile: malformed-json fails the send suite in the container', async () => {
       const faulty = await new SmsAssureSimulatorContainer(TAG)
