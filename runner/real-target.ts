@@ -3,6 +3,7 @@ import { ConfigError } from '../core/errors.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { dialectOf } from '../providers/registry.ts';
 import type { ResolveOptions } from './resolve-targets.ts';
+import { readTargetCa } from './target-ca.ts';
 import { contentPlan, definedOnly, senderPlan, withOverrides } from './target-plans.ts';
 
 /** A real supplier: its secrets come from the environment, never from the config file. */
@@ -27,6 +28,7 @@ export function realTarget(
   }
 
   const credentials = secretsOf(config, where, options);
+  const trustedCa = config.tls ? [readTargetCa(config.tls.ca, `${where}.tls.ca`, options)] : [];
 
   const dialect = dialectOf(config.dialect);
   return {
@@ -45,6 +47,7 @@ export function realTarget(
     keywords: config.keywords ?? {},
     countries: config.countries ?? [],
     content: contentPlan(config.content),
+    ...(trustedCa.length > 0 ? { trustedCa } : {}),
   };
 }
 

@@ -29,6 +29,14 @@ export const TargetConfigSchema = z
       .strict()
       .optional(),
     baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * A real target's API certificate authority (a PEM file, relative to the working folder),
+     * trusted besides the system's: a simulator started apart, a supplier's private sandbox.
+     */
+    tls: z
+      .object({ ca: z.string().min(1) })
+      .strict()
+      .optional(),
     keyType: z.enum(['test', 'team', 'live']).default('test'),
     // `testApiKey`: test credentials beside live ones, for the test-mode check.
     // Further named secrets (a signature secret, a password) come from the environment too;
