@@ -90,6 +90,24 @@ describe('the incoming-message webhook', () => {
     expect(twilio.validateRequest(sim.twilio.authToken, signature, url, forged)).toBe(false);
   });
 
+  test('with SmsMethod GET the keys come in a signed query string', async () => {
+    await using receiver = await startReceiver();
+    await using sim = await start();
+    const [owned] = await clientOf(sim).incomingPhoneNumbers.list({ limit: 1 });
+    await clientOf(sim)
+      .incomingPhoneNumbers(owned?.sid ?? '')
+      .update({ smsUrl: receiver.url, smsMethod: 'GET' });
+    await reply(sim, 'by GET');
+
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 5_000 });
+    const [webhook] = receiver.received;
+    expect(webhook?.raw).toBe('');
+    expect(webhook?.body).toMatchObject({ Body: 'by GET', From: HANDSET, SmsStatus: 'received' });
+    const calledUrl = `http://127.0.0.1:${new URL(receiver.url).port}${webhook?.path}`;
+    const signature = String(webhook?.headers['x-twilio-signature']);
+    expect(twilio.validateRequest(sim.twilio.authToken, signature, calledUrl, {})).toBe(true);
+  });
+
   test('the reply is an inbound Message, listed and fetched by its SID', async () => {
     await using receiver = await startReceiver();
     await using sim = await start();
