@@ -31,9 +31,8 @@ export async function pointTwilioNumberAt(
     'GET',
     `${numbers}.json?PhoneNumber=${encodeURIComponent(number)}`,
   );
-  const owned = NumberListSchema.parse(listed).incoming_phone_numbers.find(
-    (n) => n.phone_number === number,
-  );
+  const page = NumberListSchema.safeParse(listed);
+  const owned = page.data?.incoming_phone_numbers.find((n) => n.phone_number === number);
   if (!owned) {
     throw new HarnessError(
       'ASSURE_SIMULATOR_CONTROL',
