@@ -1,4 +1,5 @@
 import type { StartedSimulator } from '../simulators/index.ts';
+import { pointTwilioNumberAt } from './twilio-sms-url.ts';
 
 /** A sender of the simulated account, as the runner plans with it. */
 export interface SimulatorSender {
@@ -16,6 +17,8 @@ export interface SimulatedAccount {
   readonly senders: readonly SimulatorSender[];
   /** Whether callbacks are set once for the service (Notify), not given with each send. */
   readonly serviceCallbacks: boolean;
+  /** Sends replies on to `url` where the dialect sets that on the number (Twilio's SmsUrl). */
+  readonly connectInbound?: (url: string, trustedCa: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -34,9 +37,17 @@ export function simulatedAccount(dialect: string, simulator: StartedSimulator): 
         testAuthToken: twilio.testAuthToken,
       },
       options: { from: twilio.from, testFrom: twilio.testFrom },
-      // The owned number takes no replies yet: Twilio's inbound webhook is not simulated.
-      senders: [{ id: twilio.from, text: twilio.from, isDefault: true, inbound: false }],
+      senders: [
+        { id: twilio.from, text: twilio.from, isDefault: true, inbound: false },
+        { id: twilio.ownedNumber, text: twilio.ownedNumber, isDefault: false, inbound: true },
+      ],
       serviceCallbacks: false,
+      connectInbound: (url, trustedCa) =>
+        pointTwilioNumberAt(
+          { ...twilio, baseUrl: simulator.baseUrl, trustedCa },
+          twilio.ownedNumber,
+          url,
+        ),
     };
   }
 

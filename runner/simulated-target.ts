@@ -62,6 +62,7 @@ export async function simulatedTarget(
     await configureCallback(control, 'callback', callbackUrl, bearerToken);
     await configureCallback(control, 'inbound-callback', inboundUrl, bearerToken);
   }
+  await account.connectInbound?.(inboundUrl, trustedCa);
 
   const dialect = dialectOf(config.dialect);
   const simulatedDeadlineMs = (config.receiptDeadlineSeconds ?? 120) * 1000;

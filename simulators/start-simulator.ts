@@ -207,7 +207,9 @@ async function assemble(
   addControlRoutes(router, { store, clock, profile: settings.profile });
   const directory = {
     findInbound: (address: string) =>
-      senders.findInbound(address) ?? smppFace?.findInbound(address),
+      senders.findInbound(address) ??
+      twilio.phoneNumbers.findInbound(address) ??
+      smppFace?.findInbound(address),
   };
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
   addFaultRoutes(router, faults);

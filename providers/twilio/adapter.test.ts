@@ -209,3 +209,46 @@ describe('list', () => {
     expect(supplier.exchanges).toEqual([]);
   });
 });
+
+describe('inbound', () => {
+  const received = message('received', {
+    direction: 'inbound',
+    from: '+447700900321',
+    to: '+447700900600',
+    body: 'BIN missed',
+    price: null,
+  });
+
+  test('lists the reply number’s received texts, leaving out what was sent', async () => {
+    const withReplies = new TwilioAdapter({
+      baseUrl: BASE,
+      auth: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN },
+      from: FROM,
+      inboundNumber: '07700900600',
+      client: supplier.client(new Redactor().secret(AUTH_TOKEN)),
+    });
+    replyTo(
+      'GET',
+      `${MESSAGES}.json?To=%2B447700900600`,
+      200,
+      messagePage([received, message('delivered')], null),
+    );
+
+    expect(await withReplies.inbound()).toEqual([
+      {
+        id: MESSAGE_SID,
+        from: '+447700900321',
+        to: '+447700900600',
+        text: 'BIN missed',
+        receivedAt: '2026-12-04T10:00:01.000Z',
+      },
+    ]);
+  });
+
+  test('the message list keeps to sent texts, whose statuses it can judge', async () => {
+    replyTo('GET', `${MESSAGES}.json?`, 200, messagePage([received, message('sent')], null));
+
+    const page = await adapter().list({});
+    expect(page.messages.map((m) => m.providerStatus)).toEqual(['sent']);
+  });
+});

@@ -2,6 +2,7 @@ import { HarnessError, ProviderResponseError, TargetSetupError } from '../../cor
 import { ukE164 } from '../e164.ts';
 import type {
   Capabilities,
+  InboundText,
   ListQuery,
   MessagePage,
   MessageState,
@@ -41,6 +42,8 @@ export interface TwilioAdapterOptions {
   readonly from: string;
   /** Where Twilio should post status callbacks for every text sent. */
   readonly statusCallback?: string;
+  /** The owned number people reply to, whose received texts `inbound` lists. */
+  readonly inboundNumber?: string;
   readonly client: RecordingClient;
 }
 
@@ -52,8 +55,8 @@ export class TwilioAdapter implements ProviderAdapter {
     testMode: true,
     listing: true,
     priceData: true,
-    // Replies arrive on a number's own webhook, which the harness does not yet take.
-    inbound: false,
+    // Replies arrive on the owned number's webhook and are listed as inbound Messages.
+    inbound: true,
     references: false,
     listFilters: ['to'],
     testReadBack: false,
@@ -115,14 +118,35 @@ export class TwilioAdapter implements ProviderAdapter {
 
     if (reply.status !== 200) throw failure(reply, 'list');
     const page = parseJsonReply(reply, MessagePageSchema, 'list');
+    // Twilio lists texts the account's numbers received beside those it sent; only sent ones
+    // have a delivery status.
     return {
-      messages: page.messages.map((m) => toState(m, 'list')),
+      messages: page.messages
+        .filter((m) => m.direction !== 'inbound')
+        .map((m) => toState(m, 'list')),
       ...(page.next_page_uri ? { next: page.next_page_uri } : {}),
     };
   }
 
-  inbound(): Promise<readonly never[]> {
-    return Promise.resolve([]);
+  /** The newest page of texts the reply number received: Twilio's inbound Messages to it. */
+  async inbound(): Promise<readonly InboundText[]> {
+    const number = this.#options.inboundNumber;
+    // A national number is written in E.164, as Twilio keeps it; a shortcode stays as it is.
+    const to = number?.startsWith('0') ? ukE164(number) : number;
+    const params = new URLSearchParams(to === undefined ? {} : { To: to });
+    const reply = await this.#call('inbound', 'GET', `${this.#messages}.json?${params.toString()}`);
+
+    if (reply.status !== 200) throw failure(reply, 'inbound');
+    const page = parseJsonReply(reply, MessagePageSchema, 'inbound');
+    return page.messages
+      .filter((m) => m.direction === 'inbound')
+      .map((m) => ({
+        id: m.sid,
+        from: m.from ?? '',
+        to: m.to,
+        text: m.body,
+        receivedAt: new Date(m.date_sent ?? m.date_created).toISOString(),
+      }));
   }
 
   #call(label: string, method: 'GET' | 'POST', url: string, body?: string) {

@@ -5,6 +5,7 @@ import { TwilioCallbackAuthority } from './callback-authority.ts';
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
+  INBOUND_WEBHOOK,
   MESSAGE_SID,
   UNDELIVERED_CALLBACK,
 } from './fixtures/documented-shapes.ts';
@@ -115,5 +116,73 @@ describe('parse', () => {
   test('a JSON body is not Twilio’s form', () => {
     const json = { ...callback({}), body: JSON.stringify(UNDELIVERED_CALLBACK) };
     expect(authority.parse(json)).toMatchObject({ ok: false, code: 'callback_shape' });
+  });
+});
+
+describe('the incoming-message webhook', () => {
+  const INBOUND_URL = `${URL_GIVEN}/inbound`;
+  const inbound = (params: Record<string, string>, headers: Record<string, string> = {}) => ({
+    ...callback(params, headers),
+    path: '/callbacks/sim-twilio/inbound',
+  });
+  const signedInbound = (params: Record<string, string>) =>
+    inbound(params, { 'x-twilio-signature': twilioSignature(AUTH_TOKEN, INBOUND_URL, params) });
+
+  test('a signed reply is authenticated against the inbound URL and read', () => {
+    const genuine = signedInbound(INBOUND_WEBHOOK);
+    const signature = genuine.headers['x-twilio-signature'] ?? '';
+
+    expect(twilio.validateRequest(AUTH_TOKEN, signature, INBOUND_URL, INBOUND_WEBHOOK)).toBe(true);
+    expect(authority.authenticate(genuine)).toEqual({ ok: true });
+    expect(authority.parseInbound(genuine)).toMatchObject({
+      ok: true,
+      inbound: {
+        id: INBOUND_WEBHOOK.MessageSid,
+        from: '+447700900321',
+        to: '+447700900600',
+        text: 'BIN missed on Tuesday',
+      },
+    });
+  });
+
+  test('an unsigned reply is caught, though its form reads', () => {
+    const unsigned = inbound(INBOUND_WEBHOOK);
+
+    expect(authority.authenticate(unsigned)).toMatchObject({
+      ok: false,
+      code: 'callback_unsigned',
+    });
+    expect(authority.parseInbound(unsigned)).toMatchObject({ ok: true });
+  });
+
+  test('a reply whose text was changed on the way fails the signature', () => {
+    const genuine = signedInbound(INBOUND_WEBHOOK);
+    const forged = { ...genuine, body: genuine.body.replace('BIN', 'PARK') };
+
+    expect(authority.authenticate(forged)).toMatchObject({ code: 'callback_bad_signature' });
+  });
+
+  test('with SmsMethod GET the keys come in the signed query string', () => {
+    const query = new URLSearchParams(INBOUND_WEBHOOK).toString();
+    const signature = twilioSignature(AUTH_TOKEN, `${INBOUND_URL}?${query}`, {});
+    const get = {
+      path: `/callbacks/sim-twilio/inbound?${query}`,
+      method: 'GET',
+      headers: { 'x-twilio-signature': signature },
+      body: '',
+    };
+
+    expect(authority.authenticate(get)).toEqual({ ok: true });
+    expect(authority.parseInbound(get)).toMatchObject({ inbound: { text: INBOUND_WEBHOOK.Body } });
+  });
+
+  test.each([
+    ['another account', { AccountSid: `AC${'0'.repeat(32)}` }, 'callback_wrong_account'],
+    ['no Body', { Body: undefined }, 'callback_shape'],
+  ])('refuses a reply naming %s', (_, change, code) => {
+    const params = Object.fromEntries(
+      Object.entries({ ...INBOUND_WEBHOOK, ...change }).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
+    expect(authority.parseInbound(inbound(params))).toMatchObject({ ok: false, code });
   });
 });

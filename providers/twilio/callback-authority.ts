@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type {
   AuthVerdict,
   CallbackAuthority,
@@ -7,14 +8,15 @@ import type {
   IncomingCallback,
 } from '../contract.ts';
 import type { TwilioAuth } from './credentials.ts';
-import { StatusCallbackSchema } from './schemas.ts';
+import { InboundWebhookSchema, StatusCallbackSchema } from './schemas.ts';
 import { formParams, signatureMatches } from './signature.ts';
 import { normaliseTwilioStatus, twilioProviderStatus } from './statuses.ts';
 
 /**
  * Twilio authenticates a status callback with `X-Twilio-Signature`: an HMAC-SHA1 under the
  * account's Auth Token of the URL it was told to call and every form parameter. Anything
- * unsigned, signed for other content, or from another account is refused.
+ * unsigned, signed for other content, or from another account is refused. A number's
+ * incoming-message webhook is signed the same way; with `SmsMethod` GET its keys are in the URL.
  */
 export class TwilioCallbackAuthority implements CallbackAuthority {
   readonly #auth: TwilioAuth;
@@ -41,11 +43,7 @@ export class TwilioCallbackAuthority implements CallbackAuthority {
     const parsed = StatusCallbackSchema.safeParse(
       Object.fromEntries(new URLSearchParams(callback.body)),
     );
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.map(String).join('.') || '(root)';
-      return reject('callback_shape', `callback form invalid at '${where}': ${issue?.message}`);
-    }
+    if (!parsed.success) return shapeRejection(parsed.error, 'callback');
 
     const { AccountSid, MessageSid, MessageStatus, ErrorCode } = parsed.data;
     if (AccountSid !== this.#auth.accountSid) {
@@ -64,11 +62,18 @@ export class TwilioCallbackAuthority implements CallbackAuthority {
     };
   }
 
-  parseInbound(): InboundVerdict {
-    return reject(
-      'callback_not_supported',
-      'replies reach a Twilio number through its own webhook',
-    );
+  /** The number's SmsUrl is the receiver's inbound URL, so its webhook is read here. */
+  parseInbound(callback: IncomingCallback): InboundVerdict {
+    const parsed = InboundWebhookSchema.safeParse(Object.fromEntries(webhookParams(callback)));
+    if (!parsed.success) return shapeRejection(parsed.error, 'incoming-message webhook');
+
+    const { AccountSid, MessageSid, From, To, Body } = parsed.data;
+    if (AccountSid !== this.#auth.accountSid) {
+      return reject('callback_wrong_account', 'the incoming-message webhook names another account');
+    }
+    // The webhook carries no time of its own: Twilio calls it as the text arrives.
+    const receivedAt = new Date().toISOString();
+    return { ok: true, inbound: { id: MessageSid, from: From, to: To, text: Body, receivedAt } };
   }
 
   /** The URL as the supplier was told it: the receiver sees only the path it was called on. */
@@ -76,6 +81,18 @@ export class TwilioCallbackAuthority implements CallbackAuthority {
     if (path === this.#callbackUrl.pathname) return this.#callbackUrl.toString();
     return new URL(path, this.#callbackUrl.origin).toString();
   }
+}
+
+/** A POST's form, or for a GET the query string of the URL called. */
+function webhookParams(callback: IncomingCallback): URLSearchParams {
+  if (callback.method !== 'GET') return new URLSearchParams(callback.body);
+  return new URL(callback.path, 'https://receiver').searchParams;
+}
+
+function shapeRejection(error: z.ZodError, what: string): CallbackRejection {
+  const issue = error.issues[0];
+  const where = issue?.path.map(String).join('.') || '(root)';
+  return reject('callback_shape', `${what} form invalid at '${where}': ${issue?.message}`);
 }
 
 function reject(code: string, reason: string): CallbackRejection {

@@ -31,6 +31,7 @@ export const twilioDialect: Dialect = {
       auth: readTwilioAuth(target.credentials, `target ${target.name}`),
       from: fromOf(target),
       ...(target.callback ? { statusCallback: target.callback.url } : {}),
+      ...(target.sender.replies ? { inboundNumber: target.sender.replies.shown } : {}),
       client,
     });
   },

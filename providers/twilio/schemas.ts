@@ -49,3 +49,15 @@ export const StatusCallbackSchema = z.object({
   MessageStatus: z.string(),
   ErrorCode: z.string().regex(/^\d+$/).optional(),
 });
+
+/**
+ * The incoming-message webhook's form (Twilio docs, "Twilio's request to your incoming message
+ * Webhook URL"). Like status callbacks its keys grow without notice: only those read are required.
+ */
+export const InboundWebhookSchema = z.object({
+  AccountSid: z.string(),
+  MessageSid: z.string(),
+  From: z.string(),
+  To: z.string(),
+  Body: z.string(),
+});

@@ -11,6 +11,8 @@ export interface OutgoingCallback {
   readonly credentials: Readonly<Record<string, string>>;
   /** @default 'application/json' (Twilio posts forms) */
   readonly contentType?: string;
+  /** @default 'POST'; a GET carries no body (Twilio's `SmsMethod` GET puts it in the query) */
+  readonly method?: 'GET' | 'POST';
 }
 
 export type DeliveryResult =
@@ -41,17 +43,18 @@ export class CallbackDispatcher {
     authenticate: boolean,
     signal: AbortSignal,
   ): Promise<DeliveryResult> {
+    const method = callback.method ?? 'POST';
     const headers = {
-      'content-type': callback.contentType ?? 'application/json',
+      ...(method === 'POST' ? { 'content-type': callback.contentType ?? 'application/json' } : {}),
       'user-agent': 'sms-assure-simulator',
       ...(authenticate ? callback.credentials : {}),
     };
 
     try {
       const response = await request(callback.url, {
-        method: 'POST',
+        method,
         headers,
-        body: callback.body,
+        ...(method === 'POST' ? { body: callback.body } : {}),
         dispatcher: this.#agent,
         signal: AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]),
       });

@@ -53,6 +53,10 @@ export function listQuery(filter: ListFilter, keyring: Keyring): { sql: string; 
     params.sentFrom = filter.sent.from;
     params.sentUntil = Math.min(filter.sent.until, filter.nowMicros + 1);
   }
+  if (filter.createdBefore !== undefined) {
+    where.push('created_at < @createdBefore');
+    params.createdBefore = filter.createdBefore;
+  }
 
   // `seq` follows creation order, so it pages newest first without an index of its own.
   if (filter.olderThan !== undefined) {

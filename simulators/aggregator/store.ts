@@ -51,6 +51,8 @@ export interface ListFilter {
   readonly sender?: string;
   /** Only texts sent by now, at or after `from` and before `until` (epoch µs; Twilio's DateSent). */
   readonly sent?: { readonly from: number; readonly until: number };
+  /** Only messages created before this moment (epoch µs), to page a log that mixes in replies. */
+  readonly createdBefore?: number;
 }
 
 /** Only a service's received replies created before this one; none when it does not exist. */

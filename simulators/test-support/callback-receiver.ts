@@ -16,7 +16,7 @@ export interface TestReceiver extends AsyncDisposable {
 }
 
 /**
- * A service's callback endpoint for tests: records every POST and answers with the next status
+ * A service's callback endpoint for tests: records every POST (and GET) and answers with the next status
  * from `statuses`, then with the last one for ever. A status of 0 never answers.
  */
 export async function startReceiver(statuses: readonly number[] = [200]): Promise<TestReceiver> {
@@ -27,11 +27,16 @@ export async function startReceiver(statuses: readonly number[] = [200]): Promis
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const form = req.headers['content-type'] === 'application/x-www-form-urlencoded';
+      // A GET (Twilio's SmsMethod GET) carries its keys in the query string.
+      const query = new URL(req.url ?? '/', 'http://receiver').searchParams;
       received.push({
         headers: req.headers,
-        body: form
-          ? Object.fromEntries(new URLSearchParams(raw))
-          : (JSON.parse(raw) as Record<string, unknown>),
+        body:
+          req.method === 'GET'
+            ? Object.fromEntries(query)
+            : form
+              ? Object.fromEntries(new URLSearchParams(raw))
+              : (JSON.parse(raw) as Record<string, unknown>),
         raw,
         path: req.url ?? '/',
       });

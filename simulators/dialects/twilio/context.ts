@@ -3,6 +3,7 @@ import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
 import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import type { TwilioAccount } from './account.ts';
+import type { TwilioPhoneNumbers } from './phone-numbers.ts';
 import type { TwilioCallbacks } from './status-callbacks.ts';
 import type { TwilioSenders } from './senders.ts';
 
@@ -10,6 +11,7 @@ import type { TwilioSenders } from './senders.ts';
 export interface TwilioContext {
   readonly account: TwilioAccount;
   readonly senders: TwilioSenders;
+  readonly phoneNumbers: TwilioPhoneNumbers;
   readonly callbacks: TwilioCallbacks;
   readonly lifecycle: MessageLifecycle;
   readonly profile: ProfileBehaviour;

@@ -5,6 +5,7 @@ import type { SimClock } from '../../aggregator/clock.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import { openTwilioAccount, type TwilioAccount } from './account.ts';
 import { addTwilioControlRoutes } from './control-routes.ts';
+import { TwilioPhoneNumbers } from './phone-numbers.ts';
 import { addTwilioRoutes } from './routes.ts';
 import { TwilioSenders } from './senders.ts';
 import { TwilioCallbacks } from './status-callbacks.ts';
@@ -23,12 +24,15 @@ export interface TwilioCredentials extends TwilioAccount {
 export class TwilioDialect {
   readonly account: TwilioAccount;
   readonly senders: TwilioSenders;
+  /** The owned numbers: where handsets' texts arrive, and the webhooks they go on to. */
+  readonly phoneNumbers: TwilioPhoneNumbers;
   readonly hooks: DialectHooks & TwilioCallbacks;
 
   constructor(store: SimulatorStore, keepKeys: boolean) {
     this.account = openTwilioAccount(store, keepKeys);
     this.senders = new TwilioSenders(store);
-    this.hooks = new TwilioCallbacks(store, this.account);
+    this.phoneNumbers = new TwilioPhoneNumbers(store, this.senders, this.account.accountSid);
+    this.hooks = new TwilioCallbacks(store, this.account, this.phoneNumbers);
   }
 
   addRoutes(
@@ -40,8 +44,8 @@ export class TwilioDialect {
       readonly clock: SimClock;
     },
   ): void {
-    const { account, senders, hooks: callbacks } = this;
-    addTwilioRoutes(router, { ...shared, account, senders, callbacks });
+    const { account, senders, phoneNumbers, hooks: callbacks } = this;
+    addTwilioRoutes(router, { ...shared, account, senders, phoneNumbers, callbacks });
     addTwilioControlRoutes(router, { senders, profile: shared.profile });
   }
 

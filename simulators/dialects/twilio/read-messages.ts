@@ -3,6 +3,8 @@ import type { ListFilter } from '../../aggregator/store.ts';
 import { authenticate, refuseTestCredentials } from './auth.ts';
 import type { TwilioContext } from './context.ts';
 import { invalidParameter, notFound } from './errors.ts';
+import { inboundResource, inboundSid, replyIdOf } from './inbound-messages.ts';
+import { receivedTexts } from './received-texts.ts';
 import { readRecipient } from './recipient.ts';
 import { API_VERSION, messageResource } from './serialise.ts';
 import { twilioStateAt } from './statuses.ts';
@@ -17,19 +19,30 @@ export function fetchMessage(context: TwilioContext, request: RouteRequest): Rou
   refuseTestCredentials(caller);
 
   const file = request.params['file'] ?? '';
-  const message = file.endsWith('.json')
-    ? context.store.findMessage(accountSid, file.slice(0, -'.json'.length))
-    : undefined;
-  if (!message) throw notFound(request.path);
+  const sid = file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;
+  const message = sid === undefined ? undefined : context.store.findMessage(accountSid, sid);
+  if (message) {
+    const state = twilioStateAt(message, context.clock.nowMicros());
+    return { status: 200, json: messageResource(message, state) };
+  }
 
-  const state = twilioStateAt(message, context.clock.nowMicros());
-  return { status: 200, json: messageResource(message, state) };
+  const received = sid === undefined ? undefined : findReceived(context, accountSid, sid);
+  if (!received) throw notFound(request.path);
+  return { status: 200, json: inboundResource(received) };
+}
+
+/** A text one of the account's numbers received, by its SID; none if it was dropped. */
+function findReceived(context: TwilioContext, accountSid: string, sid: string) {
+  const id = replyIdOf(sid);
+  const reply = id === undefined ? undefined : context.store.findReply(id);
+  return reply?.accountId === accountSid && reply.received ? reply : undefined;
 }
 
 /**
- * `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`: newest first, filtered by `To`,
- * `From` and `DateSent` (`DateSent<`, `DateSent>`), paged by `PageSize` with `next_page_uri`
- * carrying a `PageToken` that names the last message of the page.
+ * `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`: texts sent and texts received
+ * (`direction` inbound), newest first, filtered by `To`, `From` and `DateSent` (`DateSent<`,
+ * `DateSent>`), paged by `PageSize` with `next_page_uri` carrying a `PageToken` that names the
+ * last message of the page.
  */
 export function listMessages(context: TwilioContext, request: RouteRequest): RouteResponse {
   const accountSid = request.params['accountSid'] ?? '';
@@ -41,17 +54,31 @@ export function listMessages(context: TwilioContext, request: RouteRequest): Rou
   const page = Number(query.get('Page') ?? '0') || 0;
   const token = query.get('PageToken');
   const nowMicros = context.clock.nowMicros();
+  const cursor = token ? pageCursor(context, accountSid, token.replace(/^PA/, '')) : {};
   const filter: ListFilter = {
     accountId: accountSid,
     keyType: 'live',
     nowMicros,
     limit: pageSize + 1,
-    ...(token ? { olderThan: token.replace(/^PA/, '') } : {}),
+    ...cursor.messages,
     ...optional('number', query.get('To'), (to) => readRecipient(to).e164),
     ...optional('sender', query.get('From'), (from) => from),
     ...dateSent(query),
   };
-  const rows = context.store.listMessages(filter);
+  const sent = context.store.listMessages(filter).map((m) => ({
+    at: m.createdAt,
+    sid: m.id,
+    json: messageResource(m, twilioStateAt(m, nowMicros)),
+  }));
+  const received = receivedTexts(context.store, {
+    accountId: accountSid,
+    limit: pageSize + 1,
+    ...optional('to', query.get('To'), (to) => to),
+    ...optional('from', query.get('From'), (from) => from),
+    ...(filter.sent ? { sent: filter.sent } : {}),
+    ...(cursor.before === undefined ? {} : { before: cursor.before }),
+  }).map((r) => ({ at: r.sentAt, sid: inboundSid(r), json: inboundResource(r) }));
+  const rows = [...sent, ...received].sort((a, b) => b.at - a.at).slice(0, pageSize + 1);
   const messages = rows.slice(0, pageSize);
 
   const uri = (extra: Record<string, string>) => pageUri(accountSid, query, pageSize, extra);
@@ -59,7 +86,7 @@ export function listMessages(context: TwilioContext, request: RouteRequest): Rou
   return {
     status: 200,
     json: {
-      messages: messages.map((m) => messageResource(m, twilioStateAt(m, nowMicros))),
+      messages: messages.map((m) => m.json),
       start: page * pageSize,
       end: page * pageSize + Math.max(messages.length - 1, 0),
       page,
@@ -69,10 +96,27 @@ export function listMessages(context: TwilioContext, request: RouteRequest): Rou
       previous_page_uri: null,
       next_page_uri:
         rows.length > pageSize && last
-          ? uri({ Page: String(page + 1), PageToken: `PA${last.id}` })
+          ? uri({ Page: String(page + 1), PageToken: `PA${last.sid}` })
           : null,
     },
   };
+}
+
+/**
+ * Where the page after the text `sid` starts: sent texts older than it, received texts that
+ * came before it. A SID that names nothing gives an empty page, as it always did.
+ */
+function pageCursor(
+  context: TwilioContext,
+  accountSid: string,
+  sid: string,
+): { messages?: Pick<ListFilter, 'olderThan' | 'createdBefore'>; before?: number } {
+  const message = context.store.findMessage(accountSid, sid);
+  if (message) return { messages: { olderThan: sid }, before: message.createdAt };
+
+  const reply = findReceived(context, accountSid, sid);
+  if (reply) return { messages: { createdBefore: reply.sentAt }, before: reply.sentAt };
+  return { messages: { olderThan: sid }, before: 0 };
 }
 
 function readPageSize(raw: string | null): number {

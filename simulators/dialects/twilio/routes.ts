@@ -2,6 +2,7 @@ import { debuglog } from 'node:util';
 import type { RouteHandler, RouteRequest, RouteResponse, Router } from '../../aggregator/router.ts';
 import type { TwilioContext } from './context.ts';
 import { TwilioApiError } from './errors.ts';
+import { fetchPhoneNumber, listPhoneNumbers, updatePhoneNumber } from './incoming-phone-numbers.ts';
 import { fetchMessage, listMessages } from './read-messages.ts';
 import { sendMessage } from './send-message.ts';
 
@@ -13,13 +14,17 @@ type TwilioHandler = (
 ) => RouteResponse | Promise<RouteResponse>;
 
 const MESSAGES = '/2010-04-01/Accounts/:accountSid/Messages';
+const NUMBERS = '/2010-04-01/Accounts/:accountSid/IncomingPhoneNumbers';
 
 /** The Twilio Programmable Messaging routes the simulator speaks. */
 export function addTwilioRoutes(router: Router, context: TwilioContext): void {
   router
     .add('POST', `${MESSAGES}.json`, twilioRoute(context, sendMessage))
     .add('GET', `${MESSAGES}.json`, twilioRoute(context, listMessages))
-    .add('GET', `${MESSAGES}/:file`, twilioRoute(context, fetchMessage));
+    .add('GET', `${MESSAGES}/:file`, twilioRoute(context, fetchMessage))
+    .add('GET', `${NUMBERS}.json`, twilioRoute(context, listPhoneNumbers))
+    .add('GET', `${NUMBERS}/:file`, twilioRoute(context, fetchPhoneNumber))
+    .add('POST', `${NUMBERS}/:file`, twilioRoute(context, updatePhoneNumber));
 }
 
 /** Turns thrown Twilio errors, and anything unexpected, into Twilio's error bodies. */

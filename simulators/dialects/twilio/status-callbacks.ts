@@ -2,8 +2,11 @@ import { formParams, twilioSignature } from '../../../providers/twilio/signature
 import type { OutgoingCallback } from '../../aggregator/callback-dispatcher.ts';
 import type { DialectHooks } from '../../aggregator/lifecycle.ts';
 import { isFinal, type MessageView, type NewMessage } from '../../aggregator/message.ts';
+import type { StoredReply } from '../../aggregator/reply.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import type { TwilioAccount } from './account.ts';
+import { inboundWebhook } from './inbound-webhook.ts';
+import type { TwilioPhoneNumbers } from './phone-numbers.ts';
 import { API_VERSION } from './serialise.ts';
 import { finalState, type TwilioState } from './statuses.ts';
 
@@ -13,15 +16,18 @@ const KEY_PREFIX = 'twilio.status-callback.';
  * Status callbacks, asked for per message with `StatusCallback`. The URL is kept in the store
  * beside the message, so a restart still calls back. Each request is a form, signed with
  * `X-Twilio-Signature` under the account's Auth Token; the `unauthenticated-callbacks` profile
- * drops the header, as the aggregator drops every dialect's credentials.
+ * drops the header, as the aggregator drops every dialect's credentials. Texts an owned number
+ * receives go to its `SmsUrl` the same way (see `inboundWebhook`).
  */
 export class TwilioCallbacks implements DialectHooks {
   readonly #store: SimulatorStore;
   readonly #account: TwilioAccount;
+  readonly #numbers: TwilioPhoneNumbers;
 
-  constructor(store: SimulatorStore, account: TwilioAccount) {
+  constructor(store: SimulatorStore, account: TwilioAccount, numbers: TwilioPhoneNumbers) {
     this.#store = store;
     this.#account = account;
+    this.#numbers = numbers;
   }
 
   /** Keeps a message's StatusCallback; called before the message is accepted. */
@@ -59,12 +65,14 @@ export class TwilioCallbacks implements DialectHooks {
     };
   }
 
+  /** Asked per account; the number the text reached decides when the webhook is built. */
   wantsReceivedTextCallbacks(): boolean {
-    return false;
+    return this.#numbers.anyWebhook();
   }
 
-  receivedTextCallback(): undefined {
-    return undefined;
+  receivedTextCallback(reply: StoredReply): OutgoingCallback | undefined {
+    const webhook = this.#numbers.webhookFor(reply.serviceNumber);
+    return webhook && inboundWebhook(reply, webhook, this.#account.authToken);
   }
 }
 
