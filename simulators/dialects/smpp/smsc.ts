@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import smpp from 'smpp';
+import smpp, { type Session } from 'smpp';
+import { sharedLoopbackCredentials } from '../../../tls/local-ca.ts';
 import type { SimClock } from '../../aggregator/clock.ts';
 import { toE164 } from '../../aggregator/e164.ts';
 import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
@@ -21,12 +22,19 @@ export interface SmppOptions {
   readonly port?: number | undefined;
   /** Submits a second each session may make before it is answered ESME_RTHROTTLED. @default 200 */
   readonly submitsPerSecond?: number | undefined;
+  /**
+   * Serve SMPP over TLS (`smpps://`) with a certificate from an authority made at start, which
+   * `ca` on the credentials holds for clients to trust. @default false
+   */
+  readonly tls?: boolean | undefined;
 }
 
 /** How a client reaches the SMSC: fresh credentials at every start, as with Notify's keys. */
 export interface SmppCredentials {
-  /** `smpp://127.0.0.1:PORT` */
+  /** `smpp://127.0.0.1:PORT`, or `smpps://…` over TLS */
   readonly url: string;
+  /** Over TLS, the authority behind the SMSC's certificate (PEM). */
+  readonly ca?: string;
   readonly host: string;
   readonly port: number;
   readonly systemId: string;
@@ -76,7 +84,11 @@ export class SmppFace implements InboundDirectory {
       onAccepted: (message: SmscMessage, accepted: NewMessage) =>
         this.hooks.enRoute(message, accepted),
     };
-    const server = smpp.createServer((session) => handleSession(context, session));
+    const handler = (session: Session) => handleSession(context, session);
+    const tls = options.tls ? sharedLoopbackCredentials('sms-assure simulator SMSC') : undefined;
+    const server = tls
+      ? smpp.createServer({ key: tls.key, cert: tls.cert }, handler)
+      : smpp.createServer(handler);
     const host = options.host ?? '127.0.0.1';
     server.listen(options.port ?? 0, host);
     await once(server, 'listening');
@@ -84,7 +96,8 @@ export class SmppFace implements InboundDirectory {
     const { port } = server.address() as AddressInfo;
     return {
       credentials: {
-        url: `smpp://${host}:${port}`,
+        url: `${tls ? 'smpps' : 'smpp'}://${host}:${port}`,
+        ...(tls ? { ca: tls.ca } : {}),
         host,
         port,
         systemId: this.account.systemId,
