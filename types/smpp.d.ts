@@ -6,6 +6,7 @@
 declare module 'smpp' {
   import type { EventEmitter } from 'node:events';
   import type { Server as NetServer, Socket } from 'node:net';
+  import type { TlsOptions } from 'node:tls';
 
   export interface DecodedMessage {
     /** Each information element of the user data header, IEI first, UDHL removed. */
@@ -57,10 +58,7 @@ declare module 'smpp' {
   const smpp: {
     createServer(listener: (session: Session) => void): Server;
     /** With `key` and `cert`, a server speaking SMPP over TLS. */
-    createServer(
-      options: { readonly key: string; readonly cert: string },
-      listener: (session: Session) => void,
-    ): Server;
+    createServer(options: TlsOptions, listener: (session: Session) => void): Server;
     /**
      * A client session. `url` is `smpp://host:port` (or the package's own `ssmpp://` for TLS);
      * given `host` and `port` instead, the rest of the options reach `net.connect`, or with `tls`

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
+import { trusting } from '../../providers/http/trusted-agent.ts';
 import { startSimulator, type StartedSimulator } from '../../simulators/index.ts';
 import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../support/run-cli.ts';
 
@@ -14,12 +15,12 @@ import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../sup
  * one breaks a requirement, so that a real target is seen to fail it too.
  */
 
-const SUITES = ['send', 'receipts', 'delivery-errors'];
+const SUITES = ['send', 'receipts', 'delivery-errors', 'transport'];
 const simulators: StartedSimulator[] = [];
 let run: CliRun;
 let result: RunResult;
 
-async function smsc(profile: 'compliant' | 'permanent-as-temporary', tls = false) {
+async function smsc(profile: 'compliant' | 'permanent-as-temporary' | 'tls-weak', tls = false) {
   const simulator = await startSimulator({ profile, smpp: { tls } });
   simulators.push(simulator);
   const smpp = simulator.smpp;
@@ -45,8 +46,10 @@ beforeAll(async () => {
   const plain = await smsc('compliant');
   const secure = await smsc('compliant', true);
   const faulty = await smsc('permanent-as-temporary');
+  const weak = await smsc('tls-weak', true);
   const dir = await scratchDir();
   const caFile = join(dir, 'smsc-ca.pem');
+  // Both TLS SMSCs hold certificates from the one authority the simulators of a process share.
   await writeFile(caFile, secure.smpp.ca ?? '');
 
   const config = join(dir, 'assure.yaml');
@@ -61,6 +64,9 @@ beforeAll(async () => {
         `    tls: { ca: ${JSON.stringify(caFile)} }`,
       ]),
       ...target('smsc-faulty', faulty.smpp.url, 'FAULTY'),
+      ...target('smsc-weak-tls', weak.smpp.url, 'WEAK', [
+        `    tls: { ca: ${JSON.stringify(caFile)} }`,
+      ]),
     ].join('\n'),
   );
 
@@ -71,6 +77,8 @@ beforeAll(async () => {
     SECURE_PASSWORD: secure.smpp.password,
     FAULTY_ID: faulty.smpp.systemId,
     FAULTY_PASSWORD: faulty.smpp.password,
+    WEAK_ID: weak.smpp.systemId,
+    WEAK_PASSWORD: weak.smpp.password,
   });
   result = await latestResult(run.outDir);
 }, 300_000);
@@ -85,7 +93,7 @@ test('the run finds the faulty SMSC out (exit 1), with no harness error', () => 
   expect(result.checks.filter((c) => c.outcome === 'error')).toEqual([]);
 });
 
-describe.each(['smsc', 'smsc-tls'])('the compliant SMSC as the real target %s', (name) => {
+describe.each(['smsc', 'smsc-tls', 'smsc-weak-tls'])('the SMSC as the real target %s', (name) => {
   test.each(['RCPT-01', 'RCPT-02', 'ERR-01', 'ERR-02'])('passes %s', (requirement) => {
     expect(verdictOf(result, name, requirement)).toBe('pass');
   });
@@ -95,6 +103,7 @@ describe.each(['smsc', 'smsc-tls'])('the compliant SMSC as the real target %s', 
 
     expect(reported).toMatchObject({ dialect: 'smpp', simulated: false });
     expect(reported?.baseUrl).toMatch(name === 'smsc' ? /^smpp:\/\/127/ : /^smpps:\/\/127/);
+    expect(result.checks.filter((c) => c.target === name && c.outcome === 'error')).toEqual([]);
   });
 });
 
@@ -107,9 +116,23 @@ test.each([
   expect(verdictOf(result, 'smsc-faulty', requirement)).toBe(expected);
 });
 
+test.each([
+  ['smsc-tls', 'pass', []],
+  ['smsc', 'fail', ['smpp_in_clear']],
+  ['smsc-weak-tls', 'fail', ['retired_tls_version_accepted', 'weak_cipher_accepted']],
+])('ENC-01 over SMPP: %s is %s', (name, expected, codes) => {
+  const probe = result.checks.find((c) => c.target === name && c.id === 'transport/api-tls');
+  const found = probe?.findings.map((f) => f.code) ?? [];
+
+  expect(verdictOf(result, name, 'ENC-01')).toBe(expected);
+  expect(found).toEqual(expect.arrayContaining(codes));
+});
+
 test('the texts reached the handsets of the SMSCs the test started, from the sender given', async () => {
   for (const simulator of simulators) {
-    const reply = await request(`${simulator.controlUrl}/handsets/07700900123`);
+    // The tls-weak simulator serves its control API over (weak) TLS as well.
+    const trust = trusting(simulator.ca ? [simulator.ca] : []);
+    const reply = await request(`${simulator.controlUrl}/handsets/07700900123`, trust);
     const inbox = (await reply.body.json()) as { messages: { from: string }[] };
 
     expect(inbox.messages.length).toBeGreaterThan(0);

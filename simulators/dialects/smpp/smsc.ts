@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import smpp, { type Session } from 'smpp';
-import { sharedLoopbackCredentials } from '../../../tls/local-ca.ts';
+import { apiTls } from '../../aggregator/api-tls.ts';
 import type { SimClock } from '../../aggregator/clock.ts';
 import { toE164 } from '../../aggregator/e164.ts';
 import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
@@ -23,8 +23,10 @@ export interface SmppOptions {
   /** Submits a second each session may make before it is answered ESME_RTHROTTLED. @default 200 */
   readonly submitsPerSecond?: number | undefined;
   /**
-   * Serve SMPP over TLS (`smpps://`) with a certificate from an authority made at start, which
-   * `ca` on the credentials holds for clients to trust. @default false
+   * Serve SMPP over TLS (`smpps://`) with a certificate from the authority the API's is from,
+   * which `ca` on the credentials holds for clients to trust. The transport profiles apply as
+   * to the API: `tls-weak` accepts old versions and suites, `plain-http` serves it in clear.
+   * @default false
    */
   readonly tls?: boolean | undefined;
 }
@@ -85,9 +87,10 @@ export class SmppFace implements InboundDirectory {
         this.hooks.enRoute(message, accepted),
     };
     const handler = (session: Session) => handleSession(context, session);
-    const tls = options.tls ? sharedLoopbackCredentials('sms-assure simulator SMSC') : undefined;
-    const server = tls
-      ? smpp.createServer({ key: tls.key, cert: tls.cert }, handler)
+    // Over TLS the SMSC is served as the API is: the tls-weak and plain-http profiles apply.
+    const tls = options.tls ? apiTls('https', deps.profile.apiTransport) : {};
+    const server = tls.settings
+      ? smpp.createServer(tls.settings, handler)
       : smpp.createServer(handler);
     const host = options.host ?? '127.0.0.1';
     server.listen(options.port ?? 0, host);
@@ -96,8 +99,8 @@ export class SmppFace implements InboundDirectory {
     const { port } = server.address() as AddressInfo;
     return {
       credentials: {
-        url: `${tls ? 'smpps' : 'smpp'}://${host}:${port}`,
-        ...(tls ? { ca: tls.ca } : {}),
+        url: `${tls.settings ? 'smpps' : 'smpp'}://${host}:${port}`,
+        ...(tls.ca ? { ca: tls.ca } : {}),
         host,
         port,
         systemId: this.account.systemId,
