@@ -55,6 +55,11 @@ export async function simulatedSmppTarget(
     // US networks send no receipts, and SMPP has no state like Notify's `sent` to stand for
     // delivered, so only a country with receipts can show it was reached.
     countries: config.countries ?? ['AU'],
-    simulator: { controlUrl: simulator.controlUrl, profile, timeScale: options.timeScale },
+    simulator: {
+      controlUrl: simulator.controlUrl,
+      profile,
+      timeScale: options.timeScale,
+      dataDir: simulator.dataDir,
+    },
   };
 }

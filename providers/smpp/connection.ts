@@ -86,9 +86,15 @@ export class SmppConnection {
     const session = await this.#session?.catch(() => undefined);
     if (!session || session.socket.destroyed) return;
 
+    // Heard from the start: an SMSC answering the unbind may close the socket straight after.
+    const closed = once(session.socket, 'close').then(
+      () => undefined,
+      () => undefined,
+    );
     const unbound = new Promise<void>((resolve) => session.unbind({}, () => resolve()));
-    await Promise.race([unbound, sleep(500)]);
-    await new Promise<void>((resolve) => session.destroy(resolve));
+    await Promise.race([unbound, closed, sleep(500)]);
+    session.destroy();
+    await closed;
   }
 
   #bound(): Promise<Session> {

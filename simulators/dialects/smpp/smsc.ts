@@ -12,7 +12,7 @@ import type { SimulatorStore } from '../../aggregator/store.ts';
 import { BoundSessions } from './bound-sessions.ts';
 import { SmppHooks } from './hooks.ts';
 import type { NewMessage } from '../../aggregator/message.ts';
-import { MessageBook, type SmscMessage } from './message-book.ts';
+import { MessageBook, type BookStore, type SmscMessage } from './message-book.ts';
 import { handleSession, type SmscAccount } from './session-handler.ts';
 
 export interface SmppOptions {
@@ -49,19 +49,30 @@ export interface SmppCredentials {
 /** The SMSC's single account. */
 export const SMPP_SYSTEM_ID = 'smsassure';
 const INBOUND_NUMBER = '+447700900600';
+const PASSWORD_KEY = 'smpp:password';
 
 /**
  * The SMPP face, in two steps: its hooks exist before the lifecycle does (the lifecycle asks
  * them about each message), and its server starts once the lifecycle exists to take messages.
  */
 export class SmppFace implements InboundDirectory {
-  readonly book = new MessageBook();
+  readonly book: MessageBook;
   readonly sessions = new BoundSessions();
-  readonly hooks = new SmppHooks(this.book, this.sessions);
-  readonly account: SmscAccount = {
-    systemId: SMPP_SYSTEM_ID,
-    password: randomBytes(6).toString('base64url'),
-  };
+  readonly hooks: SmppHooks;
+  readonly account: SmscAccount;
+
+  /**
+   * Given the store, the book of messages is kept there too, and with `keepKeys` the password
+   * stored at the last start is used again, as Notify's keys are; otherwise it is fresh.
+   */
+  constructor(store?: BookStore, keepKeys = false) {
+    this.book = new MessageBook(store);
+    this.hooks = new SmppHooks(this.book, this.sessions);
+    const kept = keepKeys ? store?.readMeta(PASSWORD_KEY) : undefined;
+    const password = kept ?? randomBytes(6).toString('base64url');
+    store?.writeMeta(PASSWORD_KEY, password);
+    this.account = { systemId: SMPP_SYSTEM_ID, password };
+  }
 
   findInbound(address: string): InboundNumber | undefined {
     if (toE164(address) !== INBOUND_NUMBER) return undefined;
