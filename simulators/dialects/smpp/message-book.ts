@@ -1,4 +1,6 @@
 import type { Session } from 'smpp';
+import { GroupCommit } from '../../aggregator/group-commit.ts';
+import type { SimulatorStore } from '../../aggregator/store.ts';
 import type { Concatenation } from './short-message.ts';
 
 /** One submit_sm as the SMSC accepted it: a whole message, or one part of a long one. */
@@ -35,12 +37,6 @@ const PART_KEY = 'smpp:part:';
 /** Parts of messages still incomplete at once; the oldest group is dropped beyond this. */
 const MAX_OPEN_GROUPS = 10_000;
 
-/** Where the book keeps what a restart needs: the store's sealed records. */
-export interface BookStore {
-  readMeta(key: string): string | undefined;
-  writeMeta(key: string, value: string): void;
-}
-
 /**
  * What only the SMPP face knows about its messages: which message_ids make up each one and
  * which receipts each part asked for. It is kept in memory and, given a store, sealed there
@@ -52,10 +48,12 @@ export class MessageBook {
   readonly #byStoreId = new Map<string, SmscMessage>();
   readonly #open = new Map<string, Map<number, SmscPart>>();
   readonly #lastTo = new Map<string, SmscMessage>();
-  readonly #store: BookStore | undefined;
+  readonly #store: SimulatorStore | undefined;
+  readonly #commits: GroupCommit | undefined;
 
-  constructor(store?: BookStore) {
+  constructor(store?: SimulatorStore) {
     this.#store = store;
+    this.#commits = store && new GroupCommit(store);
   }
 
   /**
@@ -76,17 +74,29 @@ export class MessageBook {
     return [...parts.values()].sort((a, b) => a.sequence - b.sequence);
   }
 
-  record(message: SmscMessage): void {
+  /**
+   * Files the message; resolves once the store holds it too. Submits arriving in one turn of
+   * the event loop share a transaction, as the lifecycle's writes do.
+   */
+  async record(message: SmscMessage): Promise<void> {
     this.#remember(message);
     this.#lastTo.set(message.recipient, message);
-    if (!this.#store) return;
+    const store = this.#store;
+    if (!store) return;
 
     const { session: _session, ...kept } = message;
-    this.#store.writeMeta(`${MESSAGE_KEY}${message.storeId}`, JSON.stringify(kept));
-    // The first part's id is the message's own; the others are filed under it.
-    for (const part of message.parts.slice(1)) {
-      this.#store.writeMeta(`${PART_KEY}${part.id}`, message.storeId);
-    }
+    await this.#commits?.write(() => {
+      store.writeMeta(`${MESSAGE_KEY}${message.storeId}`, JSON.stringify(kept));
+      // The first part's id is the message's own; the others are filed under it.
+      for (const part of message.parts.slice(1)) {
+        store.writeMeta(`${PART_KEY}${part.id}`, message.storeId);
+      }
+    });
+  }
+
+  /** Commits what is waiting; called before the store closes. */
+  flush(): void {
+    this.#commits?.flush();
   }
 
   byPartId(id: string): SmscMessage | undefined {

@@ -12,7 +12,7 @@ import type { SimulatorStore } from '../../aggregator/store.ts';
 import { BoundSessions } from './bound-sessions.ts';
 import { SmppHooks } from './hooks.ts';
 import type { NewMessage } from '../../aggregator/message.ts';
-import { MessageBook, type BookStore, type SmscMessage } from './message-book.ts';
+import { MessageBook, type SmscMessage } from './message-book.ts';
 import { handleSession, type SmscAccount } from './session-handler.ts';
 
 export interface SmppOptions {
@@ -65,7 +65,7 @@ export class SmppFace implements InboundDirectory {
    * Given the store, the book of messages is kept there too, and with `keepKeys` the password
    * stored at the last start is used again, as Notify's keys are; otherwise it is fresh.
    */
-  constructor(store?: BookStore, keepKeys = false) {
+  constructor(store?: SimulatorStore, keepKeys = false) {
     this.book = new MessageBook(store);
     this.hooks = new SmppHooks(this.book, this.sessions);
     const kept = keepKeys ? store?.readMeta(PASSWORD_KEY) : undefined;
@@ -120,6 +120,7 @@ export class SmppFace implements InboundDirectory {
       },
       close: async () => {
         this.hooks.stop();
+        this.book.flush();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await this.sessions.closeAll([...server.sessions]);
         await closed;
