@@ -13,10 +13,10 @@ export function realTarget(
   options: ResolveOptions,
 ): ResolvedTarget {
   const where = `targets.${index}`;
-  const envName = config.credentials?.apiKey.env ?? '';
+  const envName = config.credentials?.apiKey?.env ?? '';
   const apiKey = options.env[envName];
 
-  if (!apiKey) {
+  if (envName && !apiKey) {
     throw new ConfigError(options.source, [
       `${where}.credentials.apiKey: environment variable ${envName} is not set (or is empty)`,
     ]);

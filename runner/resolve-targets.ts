@@ -3,7 +3,7 @@ import type { ResolvedTarget } from '../core/target.ts';
 import type { StartedReceiver } from '../providers/callback-receiver.ts';
 import { dialectOf } from '../providers/registry.ts';
 import { attachFailover } from './failover-target.ts';
-import { realTarget } from './real-target.ts';
+import { realTargetOf } from './real-gateway-target.ts';
 import { simulatedTarget } from './simulated-target.ts';
 import { truthPlan } from './truth-plan.ts';
 
@@ -35,7 +35,7 @@ export async function resolveTargets(
     for (const [index, config] of configs.entries()) {
       const resolved = config.simulator
         ? await simulatedTarget(config, config.simulator.profile, index, options, setup)
-        : realTarget(config, index, options);
+        : await realTargetOf(config, index, options, setup);
       const truth = truthPlan(config, resolved, index, options);
       const target = truth ? { ...resolved, truth } : resolved;
       const dialect = dialectOf(target.dialect);

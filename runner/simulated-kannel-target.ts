@@ -25,7 +25,7 @@ export async function simulatedKannelTarget(
   const missing = await kannelMissing();
   if (missing) throw new ConfigError(options.source, [`targets.${index}.dialect: ${missing}`]);
 
-  const smpp = await simulatedSmppTarget(config, profile, options, setup);
+  const smpp = await simulatedSmppTarget(config, profile, options, setup, false);
   const { hostname, port } = new URL(smpp.baseUrl.replace(/^smpp:/, 'http:'));
   const folder = await mkdtemp(join(tmpdir(), 'sms-assure-kannel-'));
   const kannel = await startKannel(folder, {

@@ -12,15 +12,21 @@ const SMPP_SENDER = 'SMSASSURE';
 
 /**
  * A simulator serving SMPP as well: the target binds to its SMSC, and receipts come back on
- * the bound session, so there is no HTTP callback to wire up.
+ * the bound session, so there is no HTTP callback to wire up. The SMSC speaks SMPP over TLS,
+ * as the CLI's simulated APIs speak HTTPS, unless `tls` is false (Kannel binds in clear).
  */
 export async function simulatedSmppTarget(
   config: TargetConfig,
   profile: ProfileName,
   options: ResolveOptions,
   setup: TargetSetup,
+  tls = true,
 ): Promise<ResolvedTarget> {
-  const simulator = await startSimulator({ profile, timeScale: options.timeScale, smpp: {} });
+  const simulator = await startSimulator({
+    profile,
+    timeScale: options.timeScale,
+    smpp: { tls },
+  });
   setup.simulators.push(simulator);
   const { smpp } = simulator;
   if (!smpp) throw new HarnessError('ASSURE_SIMULATOR_SMPP', 'the simulator started no SMSC');
@@ -36,6 +42,7 @@ export async function simulatedSmppTarget(
     baseUrl: smpp.url,
     keyType: 'live',
     credentials: { systemId: smpp.systemId, password: smpp.password },
+    ...(smpp.ca ? { trustedCa: [smpp.ca] } : {}),
     options: { sender: SMPP_SENDER },
     numbers: withOverrides(dialectOf('smpp').defaultNumbers, config.numbers),
     allowList: config.allowList,
@@ -48,6 +55,11 @@ export async function simulatedSmppTarget(
     // US networks send no receipts, and SMPP has no state like Notify's `sent` to stand for
     // delivered, so only a country with receipts can show it was reached.
     countries: config.countries ?? ['AU'],
-    simulator: { controlUrl: simulator.controlUrl, profile, timeScale: options.timeScale },
+    simulator: {
+      controlUrl: simulator.controlUrl,
+      profile,
+      timeScale: options.timeScale,
+      dataDir: simulator.dataDir,
+    },
   };
 }

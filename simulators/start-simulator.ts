@@ -177,7 +177,7 @@ async function assemble(
   const callbacks = new NotifyCallbacks(store);
   const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
   const twilio = new TwilioDialect(store, options.keepKeys ?? false);
-  const smppFace = options.smpp ? new SmppFace() : undefined;
+  const smppFace = options.smpp ? new SmppFace(store, options.keepKeys ?? false) : undefined;
   const faults = new FaultInjector({ signalsThrottling: profile.signalsThrottling });
   const lifecycle = new MessageLifecycle({
     store,

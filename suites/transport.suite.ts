@@ -1,4 +1,5 @@
 import { ProviderResponseError } from '../core/errors.ts';
+import { probeSmppTls } from '../probes/tls/probe-smpp-tls.ts';
 import { probeTls } from '../probes/tls/probe-tls.ts';
 import { awaitCallbacks, readReceived } from './support/await-callback.ts';
 import { findUnauthenticated } from './support/callback-findings.ts';
@@ -20,7 +21,8 @@ forEachTarget('transport', (target) => {
       covers: ['ENC-01'],
     },
     async (c) => {
-      const result = await probeTls(target.baseUrl, { ca: target.trustedCa ?? [] });
+      const probe = target.baseUrl.startsWith('smpp') ? probeSmppTls : probeTls;
+      const result = await probe(target.baseUrl, { ca: target.trustedCa ?? [] });
 
       for (const note of result.notes) c.note(note);
       for (const warning of result.warnings) c.note(`warning: ${warning}`);

@@ -6,6 +6,7 @@
 declare module 'smpp' {
   import type { EventEmitter } from 'node:events';
   import type { Server as NetServer, Socket } from 'node:net';
+  import type { TlsOptions } from 'node:tls';
 
   export interface DecodedMessage {
     /** Each information element of the user data header, IEI first, UDHL removed. */
@@ -43,13 +44,27 @@ declare module 'smpp' {
     readonly sessions: Session[];
   }
 
+  export type ConnectOptions =
+    | { readonly url: string; readonly auto_enquire_link_period?: number }
+    | {
+        readonly host: string;
+        readonly port: number;
+        readonly tls?: boolean;
+        readonly ca?: readonly string[];
+        readonly servername?: string;
+      };
+
   /** The package is CommonJS: Node hands ESM importers its exports as the default. */
   const smpp: {
     createServer(listener: (session: Session) => void): Server;
-    connect(
-      options: { url: string; auto_enquire_link_period?: number },
-      onConnect?: () => void,
-    ): Session;
+    /** With `key` and `cert`, a server speaking SMPP over TLS. */
+    createServer(options: TlsOptions, listener: (session: Session) => void): Server;
+    /**
+     * A client session. `url` is `smpp://host:port` (or the package's own `ssmpp://` for TLS);
+     * given `host` and `port` instead, the rest of the options reach `net.connect`, or with `tls`
+     * set `tls.connect`, so `ca` and `servername` apply there.
+     */
+    connect(options: ConnectOptions, onConnect?: () => void): Session;
     PDU: new (command: string, fields?: Record<string, unknown>) => PDU;
     errors: Readonly<Record<string, number>>;
   };

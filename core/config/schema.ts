@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { SUITES } from '../suites.ts';
+import {
+  checkGatewayConfig,
+  checkHttpBaseUrl,
+  isGateway,
+  KannelSettingsSchema,
+  SmppSettingsSchema,
+  TargetTlsSchema,
+} from './gateway-schema.ts';
 import { checkTruthConfig, TruthConfigSchema } from './truth-schema.ts';
 
 const EnvRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict();
@@ -28,21 +36,14 @@ export const TargetConfigSchema = z
       })
       .strict()
       .optional(),
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    /**
-     * A real target's API certificate authority (a PEM file, relative to the working folder),
-     * trusted besides the system's: a simulator started apart, a supplier's private sandbox.
-     */
-    tls: z
-      .object({ ca: z.string().min(1) })
-      .strict()
-      .optional(),
+    // smpp:// and smpps:// for an SMPP target; http(s) for every other (checked below).
+    baseUrl: z.url({ protocol: /^(https?|smpps?)$/ }).optional(),
     keyType: z.enum(['test', 'team', 'live']).default('test'),
     // `testApiKey`: test credentials beside live ones, for the test-mode check.
     // Further named secrets (a signature secret, a password) come from the environment too;
     // the dialect says which it needs and names any that is missing.
     credentials: z
-      .object({ apiKey: EnvRef, testApiKey: EnvRef.optional() })
+      .object({ apiKey: EnvRef.optional(), testApiKey: EnvRef.optional() })
       .catchall(EnvRef)
       .optional(),
     options: z
@@ -105,22 +106,23 @@ export const TargetConfigSchema = z
       })
       .strict()
       .optional(),
+    /** A real SMPP target's bind: system_type, bind mode, source TON and NPI. */
+    smpp: SmppSettingsSchema.optional(),
+    /** Where a real Kannel's delivery reports reach the harness. */
+    kannel: KannelSettingsSchema.optional(),
+    /** An authority a real target's certificate is trusted by, besides the system's. */
+    tls: TargetTlsSchema.optional(),
   })
   .strict()
   .superRefine((target, ctx) => {
     checkTruthConfig(target, ctx);
-    if (target.simulator) return;
-    if (target.dialect === 'smpp' || target.dialect === 'kannel') {
-      const message =
-        `${target.dialect} targets run against the simulator only for now: ` +
-        `use sim:${target.dialect}`;
-      ctx.addIssue({ code: 'custom', path: ['simulator'], message });
-      return;
-    }
+    checkGatewayConfig(target, ctx);
+    checkHttpBaseUrl(target, ctx);
+    if (target.simulator || isGateway(target.dialect)) return;
 
     // A real target needs everything the simulator would otherwise have provided.
     if (!target.baseUrl) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'required' });
-    if (!target.credentials) {
+    if (!target.credentials?.apiKey) {
       ctx.addIssue({ code: 'custom', path: ['credentials', 'apiKey'], message: 'required' });
     }
     if (target.dialect === 'notify' && !target.options.templateId) {

@@ -27,6 +27,20 @@ export async function probeTls(
   const endpoint = endpointOf(baseUrl, options.ca);
   if (endpoint.scheme === 'http:') return probePlainApi(endpoint);
 
+  const layer = await probeTlsLayer(endpoint, options);
+  const hsts = await probeHsts(endpoint);
+  const plain = await probePlainHttp(endpoint);
+  return merge([layer, hsts, plain]);
+}
+
+/**
+ * What any TLS server is asked, whatever it speaks inside: the handshake a client of today
+ * makes, the certificate, the protocol versions and the weak cipher families it agrees to.
+ */
+export async function probeTlsLayer(
+  endpoint: Endpoint,
+  options: TlsProbeOptions = {},
+): Promise<ProbeResult> {
   const modern = await handshake(endpoint, { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
   if (modern.kind === 'not-offered') {
     throw new HarnessError('ASSURE_TLS_CLIENT', `cannot offer TLS 1.2: ${modern.reason}`);
@@ -44,9 +58,7 @@ export async function probeTls(
   // One part at a time: a small server should not see a burst of handshakes from its tester.
   const versions = await probeVersions(endpoint);
   const ciphers = await probeCipherFamilies(endpoint);
-  const hsts = await probeHsts(endpoint);
-  const plain = await probePlainHttp(endpoint);
-  return merge([first, certificate, versions, ciphers, hsts, plain]);
+  return merge([first, certificate, versions, ciphers]);
 }
 
 /** A base URL that is http://: a finding once the API is seen answering in clear, not before. */

@@ -27,8 +27,14 @@ export interface DlrChannel {
 
 /** What a listener hands to adapters in other processes: its address and its token. */
 export interface DlrChannelAddress {
+  /** The listener on loopback, where adapters read reports back. */
   readonly baseUrl: string;
   readonly token: string;
+  /**
+   * Where Kannel reaches the listener, when not at `baseUrl`: a Kannel on another machine
+   * calls a public address that forwards to the loopback listener. @default baseUrl
+   */
+  readonly publicUrl?: string;
 }
 
 /**
@@ -45,11 +51,12 @@ export class KannelDlrListener implements DlrChannel {
     this.#server = server;
   }
 
-  static async start(): Promise<KannelDlrListener> {
+  /** Listens on 127.0.0.1, on `port` or, by default, a free one. */
+  static async start(port = 0): Promise<KannelDlrListener> {
     const server = createServer();
     const listener = new KannelDlrListener(server);
     server.on('request', (req, res) => listener.#handle(req, res));
-    server.listen(0, '127.0.0.1');
+    server.listen(port, '127.0.0.1');
     await once(server, 'listening');
     return listener;
   }
@@ -124,9 +131,9 @@ const ReportsSchema = z.array(
 );
 
 function dlrUrl(address: DlrChannelAddress, id: string): string {
-  const { baseUrl, token } = address;
+  const { baseUrl, token, publicUrl } = address;
   const fixed = new URLSearchParams({ token, id });
-  return `${baseUrl}/dlr?${fixed}&type=%d&answer=%A&smsc=%F`;
+  return `${(publicUrl ?? baseUrl).replace(/\/$/, '')}/dlr?${fixed}&type=%d&answer=%A&smsc=%F`;
 }
 
 function sameToken(given: string, expected: string): boolean {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.ts';
 import type { Dialect } from '../registry.ts';
-import { smppDialect } from '../smpp/index.ts';
+import { senderOf, smppDialect } from '../smpp/index.ts';
 import { KannelAdapter } from './adapter.ts';
 import { RemoteDlrChannel } from './dlr-listener.ts';
 
@@ -31,11 +31,12 @@ export const kannelDialect: Dialect = {
       sendsmsUrl: target.baseUrl,
       username: target.options['username'] ?? '',
       password: target.credentials['password'] ?? '',
-      sender: target.options['sender'] ?? target.sender.expected ?? 'SMSASSURE',
+      sender: senderOf(target),
       client,
       dlr: new RemoteDlrChannel({
         baseUrl: target.options['dlrBaseUrl'] ?? '',
         token: target.credentials['dlrToken'] ?? '',
+        ...(target.options['dlrPublicUrl'] ? { publicUrl: target.options['dlrPublicUrl'] } : {}),
       }),
     });
   },

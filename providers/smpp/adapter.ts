@@ -21,7 +21,17 @@ export interface SmppAdapterOptions {
   readonly redactor?: Redactor;
   /** Submits retried after ESME_RTHROTTLED before giving up. @default 5 */
   readonly throttleRetries?: number;
+  /**
+   * One transceiver session, or a transmitter for submits and queries beside a receiver for
+   * receipts and replies, for SMSCs that offer only those. @default 'transceiver'
+   */
+  readonly bindMode?: SmppBindMode;
+  /** source_addr_ton and _npi; by default 1/1 for a number, 5/0 for an alphanumeric sender. */
+  readonly sourceTon?: number;
+  readonly sourceNpi?: number;
 }
+
+export type SmppBindMode = 'transceiver' | 'transmitter-receiver';
 
 const ESME_RTHROTTLED = 0x58;
 const ESME_RQUERYFAIL = 0x67;
@@ -38,6 +48,8 @@ export class SmppAdapter implements Contract.ProviderAdapter {
   readonly capabilities = SMPP_CAPABILITIES;
   readonly #options: SmppAdapterOptions;
   readonly #connection: SmppConnection;
+  /** The receiver of a transmitter and receiver pair; absent for a transceiver. */
+  readonly #receiver: SmppConnection | undefined;
   readonly #sent = new SentMessages();
   readonly #inbound: Contract.InboundText[] = [];
   readonly #redactor: Redactor;
@@ -45,20 +57,29 @@ export class SmppAdapter implements Contract.ProviderAdapter {
   constructor(options: SmppAdapterOptions) {
     this.#options = options;
     this.#redactor = options.redactor ?? new Redactor().secret(options.endpoint.password);
+    const onDeliver = (pdu: PDU) => this.#delivered(pdu);
+    const paired = options.bindMode === 'transmitter-receiver';
     this.#connection = new SmppConnection(options.endpoint, {
-      onDeliver: (pdu) => this.#delivered(pdu),
+      onDeliver,
+      bind: paired ? 'transmitter' : 'transceiver',
     });
+    this.#receiver = paired
+      ? new SmppConnection(options.endpoint, { onDeliver, bind: 'receiver' })
+      : undefined;
   }
 
   async send(request: Contract.SendRequest): Promise<Contract.SentMessage> {
     const { dataCoding, parts } = splitText(request.body, randomInt(256));
     const sender = request.senderId ?? this.#options.sender;
+    const numeric = /^\+?\d+$/.test(sender);
     const ids: string[] = [];
+    // The receipts come to the receiver, so it is bound before anything is submitted.
+    await this.#receiver?.open();
 
     for (const part of parts) {
       const response = await this.#submit({
-        source_addr_ton: /^\+?\d+$/.test(sender) ? 1 : 5,
-        source_addr_npi: /^\+?\d+$/.test(sender) ? 1 : 0,
+        source_addr_ton: this.#options.sourceTon ?? (numeric ? 1 : 5),
+        source_addr_npi: this.#options.sourceNpi ?? (numeric ? 1 : 0),
         source_addr: sender.replace(/^\+/, ''),
         dest_addr_ton: 1,
         dest_addr_npi: 1,
@@ -103,7 +124,7 @@ export class SmppAdapter implements Contract.ProviderAdapter {
 
   /** Unbinds; the adapter sends nothing more. */
   async close(): Promise<void> {
-    await this.#connection.close();
+    await Promise.all([this.#connection.close(), this.#receiver?.close()]);
   }
 
   async #submit(fields: Record<string, unknown>): Promise<PDU> {

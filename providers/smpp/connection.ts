@@ -1,14 +1,21 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import smpp, { type PDU, type Session } from 'smpp';
+import smpp, { type ConnectOptions, type PDU, type Session } from 'smpp';
 import { CredentialsError, ProviderResponseError, TransportError } from '../../core/errors.ts';
 
 export interface SmppEndpoint {
-  /** `smpp://host:port` */
+  /** `smpp://host:port`, or `smpps://host:port` for SMPP over TLS */
   readonly url: string;
   readonly systemId: string;
   readonly password: string;
+  /** The bind's system_type, where the SMSC asks for one. @default '' */
+  readonly systemType?: string;
+  /** Authorities (PEM) trusted for an smpps:// SMSC besides the system's; never fewer checks. */
+  readonly ca?: readonly string[];
 }
+
+/** How the session binds: a transceiver, or one half of a transmitter and receiver pair. */
+export type BindKind = 'transceiver' | 'transmitter' | 'receiver';
 
 export interface ConnectionOptions {
   /** Called with every deliver_sm, after it has been answered. */
@@ -19,6 +26,8 @@ export interface ConnectionOptions {
   readonly attempts?: number;
   /** Real milliseconds before the first retry; each later one waits twice as long. @default 100 */
   readonly retryDelayMs?: number;
+  /** @default 'transceiver' */
+  readonly bind?: BindKind;
 }
 
 /** Bind refusals that mean the credentials are wrong, not that the SMSC misbehaved. */
@@ -66,15 +75,26 @@ export class SmppConnection {
     });
   }
 
+  /** Binds now rather than at the first request: a receiver must be bound before it is needed. */
+  async open(): Promise<void> {
+    await this.#bound();
+  }
+
   /** Unbinds politely, then closes; no reconnect follows. */
   async close(): Promise<void> {
     this.#closed = true;
     const session = await this.#session?.catch(() => undefined);
     if (!session || session.socket.destroyed) return;
 
+    // Heard from the start: an SMSC answering the unbind may close the socket straight after.
+    const closed = once(session.socket, 'close').then(
+      () => undefined,
+      () => undefined,
+    );
     const unbound = new Promise<void>((resolve) => session.unbind({}, () => resolve()));
-    await Promise.race([unbound, sleep(500)]);
-    await new Promise<void>((resolve) => session.destroy(resolve));
+    await Promise.race([unbound, closed, sleep(500)]);
+    session.destroy();
+    await closed;
   }
 
   #bound(): Promise<Session> {
@@ -105,21 +125,30 @@ export class SmppConnection {
 
   async #bindOnce(): Promise<Session> {
     const { url, systemId, password } = this.#endpoint;
-    const session = smpp.connect({ url });
-    session.on('error', () => undefined);
+    const session = smpp.connect(connectOptions(this.#endpoint));
+    let reason = '';
+    session.on('error', (error: Error) => (reason ||= `: ${error.message}`));
     const failed = once(session.socket, 'close').then(() => {
-      throw new TransportError(`cannot connect to ${url}`);
+      throw new TransportError(`cannot connect to ${url}${reason}`);
     });
-    await Promise.race([once(session, 'connect'), failed]);
+    // `once` rejects with the session's own error (a refused certificate, say): named as ours.
+    const ready = once(session, isTls(url) ? 'secureConnect' : 'connect').catch(
+      (error: unknown) => {
+        throw new TransportError(`cannot connect to ${url}: ${String(error)}`);
+      },
+    );
+    await Promise.race([ready, failed]);
     session.socket.unref();
 
+    const bind = `bind_${this.#options.bind ?? 'transceiver'}`;
+    const fields = {
+      system_id: systemId,
+      password,
+      system_type: this.#endpoint.systemType ?? '',
+      interface_version: 0x34,
+    };
     const response = await Promise.race([
-      new Promise<PDU>((resolve) => {
-        session.bind_transceiver(
-          { system_id: systemId, password, interface_version: 0x34 },
-          resolve,
-        );
-      }),
+      new Promise<PDU>((resolve) => session.send(new smpp.PDU(bind, fields), resolve)),
       failed,
     ]);
     failed.catch(() => undefined);
@@ -145,6 +174,21 @@ export class SmppConnection {
       if (!this.#closed) this.#bound().catch(() => undefined);
     });
   }
+}
+
+function isTls(url: string): boolean {
+  return url.startsWith('smpps:');
+}
+
+/**
+ * Where and how to connect. The package only knows its own `ssmpp://` scheme for TLS, so the
+ * host and port are handed over apart; certificate verification stays on, with `ca` added.
+ */
+function connectOptions(endpoint: SmppEndpoint): ConnectOptions {
+  const { hostname, port } = new URL(endpoint.url);
+  const host = hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!isTls(endpoint.url)) return { host, port: Number(port) };
+  return { host, port: Number(port), tls: true, ...(endpoint.ca ? { ca: endpoint.ca } : {}) };
 }
 
 function bindRefusal(url: string, systemId: string, status: number): Error {

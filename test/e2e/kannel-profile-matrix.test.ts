@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { kannelMissing } from '../../providers/kannel/kannel-process.ts';
 import { runProfiles, type ProfileRun } from '../support/profile-run.ts';
+import { sendsmsUrls } from '../support/sendsms-urls.ts';
 
 /**
  * The suites through real Kannel, in one run of the CLI: harness, Kannel's sendsms over HTTP,
@@ -39,9 +40,7 @@ describe.skipIf(missing !== undefined)(
     });
 
     test('the sendsms password and the dlr-url token are redacted in the evidence', () => {
-      const urls = profiles.result.checks
-        .flatMap((c) => c.evidence)
-        .flatMap((e) => (e.kind === 'exchange' && e.label === 'sendsms' ? [e.request.url] : []));
+      const urls = sendsmsUrls(profiles.result);
 
       expect(urls.length).toBeGreaterThan(0);
       for (const url of urls) {

@@ -14,8 +14,9 @@ const PROFILES = [
   'permanent-as-temporary',
   'replies-dropped',
   'sender-truncated',
+  'plaintext-storage',
 ];
-const SUITES = ['send', 'receipts', 'delivery-errors', 'replies', 'sender-id'];
+const SUITES = ['send', 'receipts', 'delivery-errors', 'replies', 'sender-id', 'at-rest'];
 
 let profiles: ProfileRun;
 
@@ -29,12 +30,19 @@ test('the run reports findings with exit 1 and no harness error', () => {
   profiles.expectFindingsOnly();
 });
 
-test.each(['RCPT-01', 'RCPT-02', 'ERR-01', 'ERR-02', 'SID-01', 'SID-03', 'SID-04', 'SID-06'])(
-  'the compliant SMSC passes %s',
-  (requirement) => {
-    expect(verdict('compliant', requirement)).toBe('pass');
-  },
-);
+test.each([
+  'RCPT-01',
+  'RCPT-02',
+  'ERR-01',
+  'ERR-02',
+  'SID-01',
+  'SID-03',
+  'SID-04',
+  'SID-06',
+  'ENC-02',
+])('the compliant SMSC passes %s', (requirement) => {
+  expect(verdict('compliant', requirement)).toBe('pass');
+});
 
 describe('each faulty profile fails the requirement it breaks, and only that', () => {
   test.each([
@@ -50,6 +58,9 @@ describe('each faulty profile fails the requirement it breaks, and only that', (
     ['replies-dropped', 'RCPT-01', 'pass'],
     ['sender-truncated', 'SID-04', 'fail'],
     ['sender-truncated', 'SID-01', 'pass'],
+    // The SMSC's message book is kept in the store too, sealed like every other record.
+    ['plaintext-storage', 'ENC-02', 'fail'],
+    ['plaintext-storage', 'RCPT-01', 'pass'],
   ])('%s: %s is %s', (profile, requirement, expected) => {
     expect(verdict(profile, requirement)).toBe(expected);
   });

@@ -1,4 +1,6 @@
 import type { Session } from 'smpp';
+import { GroupCommit } from '../../aggregator/group-commit.ts';
+import type { SimulatorStore } from '../../aggregator/store.ts';
 import type { Concatenation } from './short-message.ts';
 
 /** One submit_sm as the SMSC accepted it: a whole message, or one part of a long one. */
@@ -21,24 +23,38 @@ export interface SmscMessage {
   readonly destination: string;
   /** The recipient in E.164, for replies to find the conversation they belong to. */
   readonly recipient: string;
-  /** The session that submitted it: receipts go back on it while it stays bound. */
-  readonly session: Session;
+  /**
+   * The session that submitted it: receipts go back on it while it stays bound. A message
+   * read back after a restart has none: its receipts go to any receiver the account binds.
+   */
+  readonly session?: Session | undefined;
   readonly parts: readonly SmscPart[];
 }
+
+const MESSAGE_KEY = 'smpp:message:';
+const PART_KEY = 'smpp:part:';
 
 /** Parts of messages still incomplete at once; the oldest group is dropped beyond this. */
 const MAX_OPEN_GROUPS = 10_000;
 
 /**
  * What only the SMPP face knows about its messages: which message_ids make up each one and
- * which receipts each part asked for. It lives in memory: after a restart the store still holds
- * the messages, but receipts are no longer sent for parts submitted before it.
+ * which receipts each part asked for. It is kept in memory and, given a store, sealed there
+ * too, so that after a restart a query_sm or a receipt still due finds its message. Parts of a
+ * long text still waiting for the rest, and who last texted each handset, live in memory only.
  */
 export class MessageBook {
   readonly #byPartId = new Map<string, SmscMessage>();
   readonly #byStoreId = new Map<string, SmscMessage>();
   readonly #open = new Map<string, Map<number, SmscPart>>();
   readonly #lastTo = new Map<string, SmscMessage>();
+  readonly #store: SimulatorStore | undefined;
+  readonly #commits: GroupCommit | undefined;
+
+  constructor(store?: SimulatorStore) {
+    this.#store = store;
+    this.#commits = store && new GroupCommit(store);
+  }
 
   /**
    * Adds one part of a concatenated message; returns every part in order once the last one of
@@ -58,18 +74,53 @@ export class MessageBook {
     return [...parts.values()].sort((a, b) => a.sequence - b.sequence);
   }
 
-  record(message: SmscMessage): void {
-    this.#byStoreId.set(message.storeId, message);
+  /**
+   * Files the message; resolves once the store holds it too. Submits arriving in one turn of
+   * the event loop share a transaction, as the lifecycle's writes do.
+   */
+  async record(message: SmscMessage): Promise<void> {
+    this.#remember(message);
     this.#lastTo.set(message.recipient, message);
-    for (const part of message.parts) this.#byPartId.set(part.id, message);
+    const store = this.#store;
+    if (!store) return;
+
+    const { session: _session, ...kept } = message;
+    await this.#commits?.write(() => {
+      store.writeMeta(`${MESSAGE_KEY}${message.storeId}`, JSON.stringify(kept));
+      // The first part's id is the message's own; the others are filed under it.
+      for (const part of message.parts.slice(1)) {
+        store.writeMeta(`${PART_KEY}${part.id}`, message.storeId);
+      }
+    });
+  }
+
+  /** Commits what is waiting; called before the store closes. */
+  flush(): void {
+    this.#commits?.flush();
   }
 
   byPartId(id: string): SmscMessage | undefined {
-    return this.#byPartId.get(id);
+    const known = this.#byPartId.get(id);
+    if (known) return known;
+
+    const storeId = this.#store?.readMeta(`${PART_KEY}${id}`) ?? id;
+    return this.byStoreId(storeId);
   }
 
   byStoreId(id: string): SmscMessage | undefined {
-    return this.#byStoreId.get(id);
+    const known = this.#byStoreId.get(id);
+    if (known || !this.#store) return known;
+
+    const kept = this.#store.readMeta(`${MESSAGE_KEY}${id}`);
+    if (kept === undefined) return undefined;
+    const message = JSON.parse(kept) as SmscMessage;
+    this.#remember(message);
+    return message;
+  }
+
+  #remember(message: SmscMessage): void {
+    this.#byStoreId.set(message.storeId, message);
+    for (const part of message.parts) this.#byPartId.set(part.id, message);
   }
 
   /** The latest message to a handset: its reply most likely answers that one. */

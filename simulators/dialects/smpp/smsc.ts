@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import smpp from 'smpp';
+import smpp, { type Session } from 'smpp';
+import { apiTls } from '../../aggregator/api-tls.ts';
 import type { SimClock } from '../../aggregator/clock.ts';
 import { toE164 } from '../../aggregator/e164.ts';
 import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
@@ -21,12 +22,21 @@ export interface SmppOptions {
   readonly port?: number | undefined;
   /** Submits a second each session may make before it is answered ESME_RTHROTTLED. @default 200 */
   readonly submitsPerSecond?: number | undefined;
+  /**
+   * Serve SMPP over TLS (`smpps://`) with a certificate from the authority the API's is from,
+   * which `ca` on the credentials holds for clients to trust. The transport profiles apply as
+   * to the API: `tls-weak` accepts old versions and suites, `plain-http` serves it in clear.
+   * @default false
+   */
+  readonly tls?: boolean | undefined;
 }
 
 /** How a client reaches the SMSC: fresh credentials at every start, as with Notify's keys. */
 export interface SmppCredentials {
-  /** `smpp://127.0.0.1:PORT` */
+  /** `smpp://127.0.0.1:PORT`, or `smpps://…` over TLS */
   readonly url: string;
+  /** Over TLS, the authority behind the SMSC's certificate (PEM). */
+  readonly ca?: string;
   readonly host: string;
   readonly port: number;
   readonly systemId: string;
@@ -39,19 +49,30 @@ export interface SmppCredentials {
 /** The SMSC's single account. */
 export const SMPP_SYSTEM_ID = 'smsassure';
 const INBOUND_NUMBER = '+447700900600';
+const PASSWORD_KEY = 'smpp:password';
 
 /**
  * The SMPP face, in two steps: its hooks exist before the lifecycle does (the lifecycle asks
  * them about each message), and its server starts once the lifecycle exists to take messages.
  */
 export class SmppFace implements InboundDirectory {
-  readonly book = new MessageBook();
+  readonly book: MessageBook;
   readonly sessions = new BoundSessions();
-  readonly hooks = new SmppHooks(this.book, this.sessions);
-  readonly account: SmscAccount = {
-    systemId: SMPP_SYSTEM_ID,
-    password: randomBytes(6).toString('base64url'),
-  };
+  readonly hooks: SmppHooks;
+  readonly account: SmscAccount;
+
+  /**
+   * Given the store, the book of messages is kept there too, and with `keepKeys` the password
+   * stored at the last start is used again, as Notify's keys are; otherwise it is fresh.
+   */
+  constructor(store?: SimulatorStore, keepKeys = false) {
+    this.book = new MessageBook(store);
+    this.hooks = new SmppHooks(this.book, this.sessions);
+    const kept = keepKeys ? store?.readMeta(PASSWORD_KEY) : undefined;
+    const password = kept ?? randomBytes(6).toString('base64url');
+    store?.writeMeta(PASSWORD_KEY, password);
+    this.account = { systemId: SMPP_SYSTEM_ID, password };
+  }
 
   findInbound(address: string): InboundNumber | undefined {
     if (toE164(address) !== INBOUND_NUMBER) return undefined;
@@ -76,7 +97,12 @@ export class SmppFace implements InboundDirectory {
       onAccepted: (message: SmscMessage, accepted: NewMessage) =>
         this.hooks.enRoute(message, accepted),
     };
-    const server = smpp.createServer((session) => handleSession(context, session));
+    const handler = (session: Session) => handleSession(context, session);
+    // Over TLS the SMSC is served as the API is: the tls-weak and plain-http profiles apply.
+    const tls = options.tls ? apiTls('https', deps.profile.apiTransport) : {};
+    const server = tls.settings
+      ? smpp.createServer(tls.settings, handler)
+      : smpp.createServer(handler);
     const host = options.host ?? '127.0.0.1';
     server.listen(options.port ?? 0, host);
     await once(server, 'listening');
@@ -84,7 +110,8 @@ export class SmppFace implements InboundDirectory {
     const { port } = server.address() as AddressInfo;
     return {
       credentials: {
-        url: `smpp://${host}:${port}`,
+        url: `${tls.settings ? 'smpps' : 'smpp'}://${host}:${port}`,
+        ...(tls.ca ? { ca: tls.ca } : {}),
         host,
         port,
         systemId: this.account.systemId,
@@ -93,6 +120,7 @@ export class SmppFace implements InboundDirectory {
       },
       close: async () => {
         this.hooks.stop();
+        this.book.flush();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await this.sessions.closeAll([...server.sessions]);
         await closed;

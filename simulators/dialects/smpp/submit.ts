@@ -64,8 +64,9 @@ export async function acceptSubmit(
     session,
     parts,
   };
-  context.book.record(message);
-  const accepted = await context.lifecycle.accept({
+  // Answered once both the message and what only SMPP knows of it are committed.
+  const filed = context.book.record(message);
+  const accepting = context.lifecycle.accept({
     id: storeId,
     dialect: 'smpp',
     accountId: systemId,
@@ -83,6 +84,7 @@ export async function acceptSubmit(
     fragments: parts.length > 1 ? parts.length : analyse(body).segments,
     rateMultiplier: rateMultiplier(recipient.country, context.profile.surchargesAbroad),
   });
+  const [, accepted] = await Promise.all([filed, accepting]);
   context.onAccepted(message, accepted);
   return part.id;
 }
