@@ -269,7 +269,7 @@ test('a reply from a handset reaches the account as a mobile-originated deliver_
 
   const [mo] = await esme.deliveries((pdu) => pdu['esm_class'] === 0);
   expect(mo?.['source_addr']).toBe('447700900345');
-  expect(mo?.['destination_addr']).toBe('447700900600');
+  expect(mo?.['destination_addr']).toBe('447700900700');
   expect([mo?.['data_coding'], textOf(mo as PDU)]).toEqual([8, 'Привет BIN']);
 });
 

@@ -48,7 +48,8 @@ export interface SmppCredentials {
 
 /** The SMSC's single account. */
 export const SMPP_SYSTEM_ID = 'smsassure';
-const INBOUND_NUMBER = '+447700900600';
+// Handsets share one network with every dialect, so each inbound number has one owner only.
+const INBOUND_NUMBER = '+447700900700';
 const PASSWORD_KEY = 'smpp:password';
 
 /**
