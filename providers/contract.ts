@@ -46,6 +46,11 @@ export interface Capabilities {
   readonly testRejections?: readonly { readonly to: string; readonly code: string }[];
   /** Whether a sent message's text and reference can be read back. @default true */
   readonly readBack?: boolean;
+  /**
+   * Where `status` gets its answer: the supplier's own lookup, or, where it has none (Vonage's
+   * SMS API), the receipts it posted to the harness's receiver. @default 'api'
+   */
+  readonly statusSource?: 'api' | 'receipts';
 }
 
 export type ListFilterName = 'reference' | 'status' | 'to';

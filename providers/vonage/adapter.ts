@@ -14,6 +14,7 @@ import type {
   SentMessage,
 } from '../contract.ts';
 import { vonageMsisdn } from './msisdn.ts';
+import type { ReceiptLedger } from './receipt-ledger.ts';
 import { SendResponseSchema, type SubmittedPart } from './schemas.ts';
 import { submitRefusalOf } from './statuses.ts';
 
@@ -25,12 +26,18 @@ export interface VonageAdapterOptions {
   readonly from: string;
   /** Where Vonage posts this message's delivery receipt; the account default otherwise. */
   readonly callbackUrl?: string;
+  /** Where the receipts posted to `callbackUrl` can be read; without it there is no status. */
+  readonly receipts?: ReceiptLedger;
   readonly client: RecordingClient;
 }
 
+/** Vonage's limit on `client-ref`; longer references are sent as their last 40 characters. */
+const MAX_CLIENT_REF = 40;
+
 /**
  * Vonage SMS API (`/sms/json`), spoken as the current SDK speaks it: JSON with kebab-case keys
- * and HTTP basic auth. The API has no status lookup: receipts come only by webhook.
+ * and HTTP basic auth. The API has no status lookup: receipts come only by webhook, so a
+ * status is what the receipts the receiver took say, and a sent text cannot be read back.
  */
 export class VonageAdapter implements ProviderAdapter {
   readonly dialect = 'vonage';
@@ -40,6 +47,8 @@ export class VonageAdapter implements ProviderAdapter {
     listing: false,
     priceData: false,
     inbound: false,
+    readBack: false,
+    statusSource: 'receipts',
   };
 
   readonly #options: VonageAdapterOptions;
@@ -55,7 +64,8 @@ export class VonageAdapter implements ProviderAdapter {
       to: vonageMsisdn(request.to),
       text: request.body,
       type: analyse(request.body).encoding === 'UCS-2' ? 'unicode' : 'text',
-      'client-ref': request.reference,
+      // The run's token ends the reference, so its tail still ties a receipt to this send.
+      'client-ref': request.reference.slice(-MAX_CLIENT_REF),
       'status-report-req': true,
       ...(callbackUrl ? { callback: callbackUrl } : {}),
     };
@@ -86,7 +96,8 @@ export class VonageAdapter implements ProviderAdapter {
   }
 
   status(id: string): Promise<MessageState | undefined> {
-    return Promise.reject(noLookup(`status of ${id}`));
+    const { receipts } = this.#options;
+    return receipts ? receipts.stateOf(id) : Promise.reject(noLookup(`status of ${id}`));
   }
 
   list(query: ListQuery): Promise<MessagePage> {
