@@ -28,6 +28,11 @@ export interface VonageAdapterOptions {
   readonly callbackUrl?: string;
   /** Where the receipts posted to `callbackUrl` can be read; without it there is no status. */
   readonly receipts?: ReceiptLedger;
+  /**
+   * How long after a send its receipt may take: past it, a reference no receipt echoes was not
+   * taken. @default 120 s
+   */
+  readonly receiptWaitMs?: number;
   readonly client: RecordingClient;
 }
 
@@ -52,6 +57,8 @@ export class VonageAdapter implements ProviderAdapter {
   };
 
   readonly #options: VonageAdapterOptions;
+  /** When each `client-ref` was last sent, so that a doubt is not settled before its receipt. */
+  readonly #attempts = new Map<string, number>();
 
   constructor(options: VonageAdapterOptions) {
     this.#options = options;
@@ -59,13 +66,14 @@ export class VonageAdapter implements ProviderAdapter {
 
   async send(request: SendRequest): Promise<SentMessage> {
     const { callbackUrl } = this.#options;
+    const clientRef = clientRefOf(request.reference);
+    this.#attempts.set(clientRef, Date.now());
     const body = {
       from: request.senderId ?? this.#options.from,
       to: vonageMsisdn(request.to),
       text: request.body,
       type: analyse(request.body).encoding === 'UCS-2' ? 'unicode' : 'text',
-      // The run's token ends the reference, so its tail still ties a receipt to this send.
-      'client-ref': request.reference.slice(-MAX_CLIENT_REF),
+      'client-ref': clientRef,
       'status-report-req': true,
       ...(callbackUrl ? { callback: callbackUrl } : {}),
     };
@@ -100,13 +108,38 @@ export class VonageAdapter implements ProviderAdapter {
     return receipts ? receipts.stateOf(id) : Promise.reject(noLookup(`status of ${id}`));
   }
 
-  list(query: ListQuery): Promise<MessagePage> {
-    return Promise.reject(noLookup(`list ${JSON.stringify(query)}`));
+  /**
+   * Only by reference, and only for a sender in doubt whether a broken-off send was taken: the
+   * receipts that echo its `client-ref`. None is an answer only once a receipt would have come.
+   */
+  async list(query: ListQuery): Promise<MessagePage> {
+    const { receipts, receiptWaitMs = DEFAULT_RECEIPT_WAIT_MS } = this.#options;
+    const { reference } = query;
+    if (!receipts || reference === undefined || Object.keys(query).length > 1) {
+      throw noLookup(`list ${JSON.stringify(query)}`);
+    }
+
+    const clientRef = clientRefOf(reference);
+    const held = await receipts.withClientRef(clientRef);
+    const sentAt = this.#attempts.get(clientRef);
+    if (held.length === 0 && sentAt !== undefined && Date.now() - sentAt < receiptWaitMs) {
+      throw new TargetSetupError(
+        `list by reference: no receipt echoes ${clientRef} yet, and one may still come`,
+      );
+    }
+    return { messages: held.map((m) => ({ ...m, reference })) };
   }
 
   inbound(): Promise<readonly InboundText[]> {
     return Promise.resolve([]);
   }
+}
+
+const DEFAULT_RECEIPT_WAIT_MS = 120_000;
+
+/** The run's token ends the reference, so its tail still ties a receipt to the send. */
+function clientRefOf(reference: string): string {
+  return reference.slice(-MAX_CLIENT_REF);
 }
 
 function basic(key: string, secret: string): string {

@@ -40,6 +40,7 @@ export const vonageDialect: Dialect = {
         ? {
             callbackUrl: callback.url,
             receipts: new ReceiptLedger({ ...callback, trustedCa: target.trustedCa }),
+            receiptWaitMs: target.receiptDeadlineMs,
           }
         : {}),
       client,

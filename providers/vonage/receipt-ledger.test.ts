@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Agent, request } from 'undici';
-import { HarnessError } from '../../core/errors.ts';
+import { HarnessError, TargetSetupError, TransportError } from '../../core/errors.ts';
+import { Redactor } from '../../core/redact.ts';
+import { useMockSupplier } from '../http/test-support/mock-supplier.ts';
+import { VonageAdapter } from './adapter.ts';
 import { startCallbackReceiver, type StartedReceiver } from '../callback-receiver.ts';
 import { VonageCallbackAuthority } from './callback-authority.ts';
-import { DELIVERED_RECEIPT, SIGNATURE_SECRET } from './fixtures/documented-shapes.ts';
+import {
+  API_KEY,
+  API_SECRET,
+  DELIVERED_RECEIPT,
+  SIGNATURE_SECRET,
+} from './fixtures/documented-shapes.ts';
 import { ReceiptLedger } from './receipt-ledger.ts';
 import { vonageSignature } from './signature.ts';
 
@@ -89,4 +97,38 @@ test('a receiver that cannot be read is the harness’s failure, not the supplie
   const blind = new ReceiptLedger(inspection('not-the-token'));
 
   await expect(blind.stateOf('0A00000000000D01')).rejects.toBeInstanceOf(HarnessError);
+});
+
+const supplier = useMockSupplier('https://rest.nexmo.com');
+
+test('a send that broke off is settled by the receipts echoing its client-ref, in time', async () => {
+  const adapter = new VonageAdapter({
+    baseUrl: 'https://rest.nexmo.com',
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    from: 'ACMEALERTS',
+    receipts: ledger,
+    receiptWaitMs: 300,
+    client: supplier.client(new Redactor()),
+  });
+  supplier.agent
+    .get('https://rest.nexmo.com')
+    .intercept({ path: '/sms/json', method: 'POST' })
+    .replyWithError(new Error('socket hang up'));
+  const reference = 'assure-run-20261204T154003Z-3fa9-0123456789ab';
+  const send = { to: '07700900123', body: 'in doubt', reference };
+
+  await expect(adapter.send(send)).rejects.toBeInstanceOf(TransportError);
+  await expect(adapter.list({ reference })).rejects.toBeInstanceOf(TargetSetupError);
+  await new Promise((resolve) => setTimeout(resolve, 350));
+  expect(await adapter.list({ reference })).toEqual({ messages: [] });
+
+  const messageId = '0A00000000000E01';
+  await post({ ...DELIVERED_RECEIPT, messageId, 'client-ref': reference.slice(-40) });
+  expect(await adapter.list({ reference })).toEqual({
+    messages: [
+      { id: messageId, status: 'delivered', providerStatus: expect.any(String), reference },
+    ],
+  });
+  await expect(adapter.list({ status: 'delivered' })).rejects.toThrow(/no message lookup/);
 });

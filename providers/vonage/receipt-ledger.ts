@@ -42,23 +42,20 @@ export class ReceiptLedger {
 
   /** The newest final receipt for the message, else the newest of any; none: undefined. */
   async stateOf(messageId: string): Promise<MessageState | undefined> {
-    const receipts = (await this.#read(messageId))
-      .flatMap((c) => (c.receipt ? [{ ...c.receipt, receivedAt: c.receivedAt }] : []))
-      .sort((a, b) => b.receivedAt - a.receivedAt);
-    const chosen = receipts.find((r) => FINAL_STATUSES.has(r.status)) ?? receipts[0];
-    if (!chosen) return undefined;
-
-    return {
-      id: messageId,
-      status: chosen.status,
-      providerStatus: chosen.providerStatus,
-      ...(chosen.reference ? { reference: chosen.reference } : {}),
-    };
+    return newestOf(messageId, await this.#read(messageId));
   }
 
-  async #read(messageId: string) {
+  /** Every message whose receipts echo `clientRef`, each as its newest receipt says. */
+  async withClientRef(clientRef: string): Promise<MessageState[]> {
+    const echoed = (await this.#read()).filter((c) => c.receipt?.reference === clientRef);
+    const ids = new Set(echoed.flatMap((c) => (c.receipt ? [c.receipt.messageId] : [])));
+    return [...ids].flatMap((id) => newestOf(id, echoed) ?? []);
+  }
+
+  async #read(messageId?: string) {
     const { inspectUrl, inspectToken, trustedCa } = this.#inspection;
-    const url = `${inspectUrl}?messageId=${encodeURIComponent(messageId)}`;
+    const query = messageId === undefined ? '' : `?messageId=${encodeURIComponent(messageId)}`;
+    const url = `${inspectUrl}${query}`;
     try {
       const reply = await request(url, {
         ...trusting(trustedCa),
@@ -68,9 +65,28 @@ export class ReceiptLedger {
     } catch (error) {
       throw new HarnessError(
         'ASSURE_RECEIVER_UNREADABLE',
-        `cannot read the receipts the callback receiver took for message ${messageId}`,
+        `cannot read the receipts the callback receiver took (${messageId ?? 'all messages'})`,
         { cause: error },
       );
     }
   }
+}
+
+type Received = z.infer<typeof InspectSchema>['callbacks'];
+
+function newestOf(messageId: string, received: Received): MessageState | undefined {
+  const receipts = received
+    .flatMap((c) =>
+      c.receipt?.messageId === messageId ? [{ ...c.receipt, at: c.receivedAt }] : [],
+    )
+    .sort((a, b) => b.at - a.at);
+  const chosen = receipts.find((r) => FINAL_STATUSES.has(r.status)) ?? receipts[0];
+  if (!chosen) return undefined;
+
+  return {
+    id: messageId,
+    status: chosen.status,
+    providerStatus: chosen.providerStatus,
+    ...(chosen.reference ? { reference: chosen.reference } : {}),
+  };
 }
