@@ -128,6 +128,8 @@ export interface CallbackReceipt {
   readonly reference?: string;
   readonly status: NormalisedStatus;
   readonly providerStatus: string;
+  /** What the supplier says the message cost, where its receipts tell (Vonage's `price`). */
+  readonly price?: Price;
 }
 
 export interface CallbackRejection {

@@ -50,7 +50,8 @@ export class VonageAdapter implements ProviderAdapter {
     receipts: ['callback'],
     testMode: false,
     listing: false,
-    priceData: false,
+    // Each receipt carries the price of its part.
+    priceData: true,
     inbound: false,
     readBack: false,
     statusSource: 'receipts',

@@ -69,6 +69,7 @@ test('a message’s status is its newest final receipt, with Vonage’s words ke
     status: 'temporary-failure',
     providerStatus: 'failed (err-code 2)',
     reference: 'assure-ref-1',
+    price: { segments: 1, perSegment: 0.0333, multiplier: 1, total: 0.0333 },
   });
 });
 
@@ -126,9 +127,7 @@ test('a send that broke off is settled by the receipts echoing its client-ref, i
   const messageId = '0A00000000000E01';
   await post({ ...DELIVERED_RECEIPT, messageId, 'client-ref': reference.slice(-40) });
   expect(await adapter.list({ reference })).toEqual({
-    messages: [
-      { id: messageId, status: 'delivered', providerStatus: expect.any(String), reference },
-    ],
+    messages: [expect.objectContaining({ id: messageId, status: 'delivered', reference })],
   });
   await expect(adapter.list({ status: 'delivered' })).rejects.toThrow(/no message lookup/);
 });

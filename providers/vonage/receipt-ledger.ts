@@ -14,6 +14,14 @@ const InspectSchema = z.object({
           status: z.enum(NORMALISED_STATUSES),
           providerStatus: z.string(),
           reference: z.string().optional(),
+          price: z
+            .object({
+              segments: z.number(),
+              perSegment: z.number(),
+              multiplier: z.number(),
+              total: z.number(),
+            })
+            .optional(),
         })
         .optional(),
     }),
@@ -88,5 +96,6 @@ function newestOf(messageId: string, received: Received): MessageState | undefin
     status: chosen.status,
     providerStatus: chosen.providerStatus,
     ...(chosen.reference ? { reference: chosen.reference } : {}),
+    ...(chosen.price ? { price: chosen.price } : {}),
   };
 }
