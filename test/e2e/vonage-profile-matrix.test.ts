@@ -16,6 +16,7 @@ const VONAGE_PROFILES = [
   'permanent-as-temporary',
   'unauthenticated-callbacks',
   'sender-truncated',
+  'overseas-surcharge',
 ];
 
 let run: CliRun;
@@ -23,7 +24,15 @@ let result: RunResult;
 
 beforeAll(async () => {
   const targets = ['sim:notify', 'sim:twilio', ...VONAGE_PROFILES.map((p) => `sim:vonage:${p}`)];
-  const suites = ['send', 'receipts', 'delivery-errors', 'smoke', 'sender-id', 'transport'];
+  const suites = [
+    'send',
+    'receipts',
+    'delivery-errors',
+    'smoke',
+    'sender-id',
+    'transport',
+    'overseas',
+  ];
   run = await runCli([
     'run',
     '--quiet',
@@ -62,6 +71,9 @@ const EXPECTED_VERDICTS: readonly (readonly [string, string, string])[] = [
   // The callback URL goes with each message, so its TLS is the service's choice: partial.
   ['compliant', 'RCPT-03', 'partial'],
   ['compliant', 'TEST-02', 'not-applicable'],
+  // Prices come with each receipt, so a surcharge abroad shows there.
+  ['compliant', 'INTL-01', 'pass'],
+  ['compliant', 'INTL-02', 'pass'],
   ['no-receipts', 'RCPT-01', 'fail'],
   ['no-receipts', 'TEST-01', 'fail'],
   ['no-receipts', 'SID-04', 'pass'],
@@ -77,6 +89,8 @@ const EXPECTED_VERDICTS: readonly (readonly [string, string, string])[] = [
   ['unauthenticated-callbacks', 'RCPT-02', 'pass'],
   ['sender-truncated', 'SID-04', 'fail'],
   ['sender-truncated', 'SID-01', 'pass'],
+  ['overseas-surcharge', 'INTL-02', 'fail'],
+  ['overseas-surcharge', 'INTL-01', 'pass'],
 ];
 
 test.each(EXPECTED_VERDICTS)('under %s, %s is %s', (profile, requirement, expected) => {
