@@ -73,7 +73,7 @@ test('a message’s status is its newest final receipt, with Vonage’s words ke
   });
 });
 
-test('before any receipt the message is not known; an interim receipt says it is sending', async () => {
+test('unknown before any receipt; sending after an interim one', async () => {
   const messageId = '0A00000000000B01';
   expect(await ledger.stateOf(messageId)).toBeUndefined();
 
@@ -82,7 +82,7 @@ test('before any receipt the message is not known; an interim receipt says it is
   expect(await ledger.stateOf(messageId)).toMatchObject({ status: 'sending' });
 });
 
-test('an unsigned receipt is refused by the receiver, yet still says what Vonage reported', async () => {
+test('an unsigned receipt is refused, yet still says what Vonage reported', async () => {
   const messageId = '0A00000000000C01';
 
   expect(await post({ ...DELIVERED_RECEIPT, messageId }, false)).toBe(401);
@@ -94,7 +94,7 @@ test('an unsigned receipt is refused by the receiver, yet still says what Vonage
   });
 });
 
-test('a receiver that cannot be read is the harness’s failure, not the supplier’s', async () => {
+test('an unreadable receiver is the harness’s failure, not the supplier’s', async () => {
   const blind = new ReceiptLedger(inspection('not-the-token'));
 
   await expect(blind.stateOf('0A00000000000D01')).rejects.toBeInstanceOf(HarnessError);
@@ -102,7 +102,7 @@ test('a receiver that cannot be read is the harness’s failure, not the supplie
 
 const supplier = useMockSupplier('https://rest.nexmo.com');
 
-test('a send that broke off is settled by the receipts echoing its client-ref, in time', async () => {
+test('a broken-off send is settled by receipts echoing its client-ref, in time', async () => {
   const adapter = new VonageAdapter({
     baseUrl: 'https://rest.nexmo.com',
     apiKey: API_KEY,
