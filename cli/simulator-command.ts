@@ -79,6 +79,9 @@ function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
   const { twilio } = simulator;
   console.log(`Twilio account     ${twilio.accountSid}:${twilio.authToken}  (From ${twilio.from})`);
   console.log(`Twilio test creds  ${twilio.testAccountSid}:${twilio.testAuthToken}`);
+  const { vonage } = simulator;
+  console.log(`Vonage key:secret  ${vonage.apiKey}:${vonage.apiSecret}  (from ${vonage.from})`);
+  console.log(`Vonage signature   ${vonage.signatureSecret}  (${vonage.signatureMethod})`);
   const { smpp } = simulator;
   if (smpp) {
     console.log(`SMPP SMSC          ${smpp.url}  system_id ${smpp.systemId}`);

@@ -46,6 +46,11 @@ export interface Capabilities {
   readonly testRejections?: readonly { readonly to: string; readonly code: string }[];
   /** Whether a sent message's text and reference can be read back. @default true */
   readonly readBack?: boolean;
+  /**
+   * Where `status` gets its answer: the supplier's own lookup, or, where it has none (Vonage's
+   * SMS API), the receipts it posted to the harness's receiver. @default 'api'
+   */
+  readonly statusSource?: 'api' | 'receipts';
 }
 
 export type ListFilterName = 'reference' | 'status' | 'to';
@@ -123,6 +128,8 @@ export interface CallbackReceipt {
   readonly reference?: string;
   readonly status: NormalisedStatus;
   readonly providerStatus: string;
+  /** What the supplier says the message cost, where its receipts tell (Vonage's `price`). */
+  readonly price?: Price;
 }
 
 export interface CallbackRejection {

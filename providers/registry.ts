@@ -10,6 +10,7 @@ import { kannelDialect } from './kannel/index.ts';
 import { notifyDialect } from './notify/index.ts';
 import { smppDialect } from './smpp/index.ts';
 import { twilioDialect } from './twilio/index.ts';
+import { vonageDialect } from './vonage/index.ts';
 
 export interface AdapterContext {
   readonly redactor: Redactor;
@@ -52,6 +53,7 @@ const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   [twilioDialect.name, twilioDialect],
   [smppDialect.name, smppDialect],
   [kannelDialect.name, kannelDialect],
+  [vonageDialect.name, vonageDialect],
 ]);
 
 export function dialectOf(name: string): Dialect {

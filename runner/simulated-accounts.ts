@@ -51,6 +51,21 @@ export function simulatedAccount(dialect: string, simulator: StartedSimulator): 
     };
   }
 
+  if (dialect === 'vonage') {
+    const { vonage } = simulator;
+    return {
+      credentials: {
+        apiKey: vonage.apiKey,
+        apiSecret: vonage.apiSecret,
+        signatureSecret: vonage.signatureSecret,
+      },
+      options: { from: vonage.from, signatureMethod: vonage.signatureMethod },
+      // Vonage's inbound webhook is not simulated: the sender takes no replies.
+      senders: [{ id: vonage.from, text: vonage.from, isDefault: true, inbound: false }],
+      serviceCallbacks: false,
+    };
+  }
+
   const { notify } = simulator;
   return {
     credentials: { apiKey: notify.liveKey, testApiKey: notify.testKey },

@@ -86,6 +86,10 @@ forEachTarget('receipts', (target) => {
         return;
       }
 
+      if (c.adapter.capabilities.statusSource === 'receipts') {
+        c.note('the supplier has no status API: the callback is its only word on the outcome');
+        return;
+      }
       const state = await c.adapter.status(sent.id);
       if (state && state.status !== final.receipt.status) {
         c.finding({

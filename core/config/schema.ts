@@ -26,7 +26,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify', 'twilio', 'smpp', 'kannel']),
+    dialect: z.enum(['notify', 'twilio', 'smpp', 'kannel', 'vonage']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({
@@ -54,6 +54,9 @@ export const TargetConfigSchema = z
         smsSenderId: z.uuid(),
         from: z.string().min(1),
         testFrom: z.string().min(1),
+        // How the Vonage account signs its webhooks (its dashboard's setting); the Vonage
+        // dialect names a wrong one too, for targets not read from a file.
+        signatureMethod: z.enum(['md5hash', 'md5', 'sha1', 'sha256', 'sha512']),
       })
       .partial()
       .strict()

@@ -1,6 +1,6 @@
 import { analyse } from '../../content/segments.ts';
 import { ConfigError } from '../../core/errors.ts';
-import type { ResolvedTarget } from '../../core/target.ts';
+import { configuredFrom, DRAMA_OUTCOME_NUMBERS } from '../drama-outcomes.ts';
 import type { Dialect } from '../registry.ts';
 import { TwilioAdapter } from './adapter.ts';
 import { TwilioCallbackAuthority } from './callback-authority.ts';
@@ -17,7 +17,7 @@ export const twilioDialect: Dialect = {
 
   checkCredentials(target, source) {
     readTwilioAuth(target.credentials, source);
-    if (!fromOf(target)) {
+    if (!configuredFrom(target)) {
       throw new ConfigError(source, [
         'options.from: a Twilio target needs a sender (a number the account owns, or an ' +
           'alphanumeric sender ID), or sender.expected',
@@ -29,7 +29,7 @@ export const twilioDialect: Dialect = {
     return new TwilioAdapter({
       baseUrl: target.baseUrl,
       auth: readTwilioAuth(target.credentials, `target ${target.name}`),
-      from: fromOf(target),
+      from: configuredFrom(target),
       ...(target.callback ? { statusCallback: target.callback.url } : {}),
       ...(target.sender.replies ? { inboundNumber: target.sender.replies.shown } : {}),
       client,
@@ -42,24 +42,13 @@ export const twilioDialect: Dialect = {
     return new TwilioCallbackAuthority(auth, target.callback.url);
   },
 
-  defaultNumbers: {
-    delivered: ['+447700900001', '+447700900123'],
-    temporaryFailure: ['+447700900003'],
-    permanentFailure: ['+447700900002'],
-    technicalFailure: [],
-    // Twilio has no numbers that are accepted and then dropped.
-    smoke: [],
-  },
+  defaultNumbers: DRAMA_OUTCOME_NUMBERS,
 
   defaultReceiptDeadlineMs: 120_000,
 
   // Twilio bills the segments the text travels in: GSM-7 153 a part, UCS-2 67.
   billedSegments: (text) => analyse(text).segments,
 };
-
-function fromOf(target: ResolvedTarget): string {
-  return target.options['from'] ?? target.sender.expected ?? '';
-}
 
 export { TwilioAdapter } from './adapter.ts';
 export { TwilioCallbackAuthority } from './callback-authority.ts';

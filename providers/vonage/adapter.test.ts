@@ -43,6 +43,19 @@ function replyToSend(status: number, body: unknown) {
     .reply(status, JSON.stringify(body), { headers: JSON_HEADERS });
 }
 
+/** Answers the next send with `reply` and keeps the JSON body it carried. */
+function captureSend(reply: object) {
+  const seen = { body: {} as Record<string, unknown> };
+  supplier.agent
+    .get(BASE)
+    .intercept({ path: '/sms/json', method: 'POST' })
+    .reply((options) => {
+      seen.body = JSON.parse(String(options.body)) as Record<string, unknown>;
+      return { statusCode: 200, data: JSON.stringify(reply), responseOptions: {} };
+    });
+  return seen;
+}
+
 describe('send', () => {
   test('posts kebab-case JSON with basic auth, as the current SDK does, and reads the id', async () => {
     let body: Record<string, unknown> = {};
@@ -74,19 +87,22 @@ describe('send', () => {
   });
 
   test('asks for unicode when the text is not GSM-7, and takes the first part of a long text', async () => {
-    let type: unknown;
-    supplier.agent
-      .get(BASE)
-      .intercept({ path: '/sms/json', method: 'POST' })
-      .reply((options) => {
-        type = (JSON.parse(String(options.body)) as Record<string, unknown>)['type'];
-        return { statusCode: 200, data: JSON.stringify(SENT_TWO_PARTS), responseOptions: {} };
-      });
+    const seen = captureSend(SENT_TWO_PARTS);
 
     const sent = await adapter().send({ ...SEND, body: 'Diolch yn fawr – ŵ ŷ' });
 
-    expect(type).toBe('unicode');
+    expect(seen.body['type']).toBe('unicode');
     expect(sent.id).toBe(MESSAGE_ID);
+  });
+
+  test('a reference longer than client-ref’s 40 characters is sent as its last 40', async () => {
+    const seen = captureSend(SENT_ONE_PART);
+    const reference = 'assure-run-20261204T154003Z-3fa9-a1b2c3d4e5f6';
+
+    await adapter().send({ ...SEND, reference });
+
+    expect(seen.body['client-ref']).toBe(reference.slice(-40));
+    expect(String(seen.body['client-ref']).endsWith('a1b2c3d4e5f6')).toBe(true);
   });
 
   test('keeps the secret out of the recorded exchange', async () => {

@@ -14,6 +14,7 @@ import type {
   SentMessage,
 } from '../contract.ts';
 import { vonageMsisdn } from './msisdn.ts';
+import type { ReceiptLedger } from './receipt-ledger.ts';
 import { SendResponseSchema, type SubmittedPart } from './schemas.ts';
 import { submitRefusalOf } from './statuses.ts';
 
@@ -25,12 +26,23 @@ export interface VonageAdapterOptions {
   readonly from: string;
   /** Where Vonage posts this message's delivery receipt; the account default otherwise. */
   readonly callbackUrl?: string;
+  /** Where the receipts posted to `callbackUrl` can be read; without it there is no status. */
+  readonly receipts?: ReceiptLedger;
+  /**
+   * How long after a send its receipt may take: past it, a reference no receipt echoes was not
+   * taken. @default 120 s
+   */
+  readonly receiptWaitMs?: number;
   readonly client: RecordingClient;
 }
 
+/** Vonage's limit on `client-ref`; longer references are sent as their last 40 characters. */
+const MAX_CLIENT_REF = 40;
+
 /**
  * Vonage SMS API (`/sms/json`), spoken as the current SDK speaks it: JSON with kebab-case keys
- * and HTTP basic auth. The API has no status lookup: receipts come only by webhook.
+ * and HTTP basic auth. The API has no status lookup: receipts come only by webhook, so a
+ * status is what the receipts the receiver took say, and a sent text cannot be read back.
  */
 export class VonageAdapter implements ProviderAdapter {
   readonly dialect = 'vonage';
@@ -38,11 +50,16 @@ export class VonageAdapter implements ProviderAdapter {
     receipts: ['callback'],
     testMode: false,
     listing: false,
-    priceData: false,
+    // Each receipt carries the price of its part.
+    priceData: true,
     inbound: false,
+    readBack: false,
+    statusSource: 'receipts',
   };
 
   readonly #options: VonageAdapterOptions;
+  /** When each `client-ref` was last sent, so that a doubt is not settled before its receipt. */
+  readonly #attempts = new Map<string, number>();
 
   constructor(options: VonageAdapterOptions) {
     this.#options = options;
@@ -50,12 +67,14 @@ export class VonageAdapter implements ProviderAdapter {
 
   async send(request: SendRequest): Promise<SentMessage> {
     const { callbackUrl } = this.#options;
+    const clientRef = clientRefOf(request.reference);
+    this.#attempts.set(clientRef, Date.now());
     const body = {
       from: request.senderId ?? this.#options.from,
       to: vonageMsisdn(request.to),
       text: request.body,
       type: analyse(request.body).encoding === 'UCS-2' ? 'unicode' : 'text',
-      'client-ref': request.reference,
+      'client-ref': clientRef,
       'status-report-req': true,
       ...(callbackUrl ? { callback: callbackUrl } : {}),
     };
@@ -86,16 +105,42 @@ export class VonageAdapter implements ProviderAdapter {
   }
 
   status(id: string): Promise<MessageState | undefined> {
-    return Promise.reject(noLookup(`status of ${id}`));
+    const { receipts } = this.#options;
+    return receipts ? receipts.stateOf(id) : Promise.reject(noLookup(`status of ${id}`));
   }
 
-  list(query: ListQuery): Promise<MessagePage> {
-    return Promise.reject(noLookup(`list ${JSON.stringify(query)}`));
+  /**
+   * Only by reference, and only for a sender in doubt whether a broken-off send was taken: the
+   * receipts that echo its `client-ref`. None is an answer only once a receipt would have come.
+   */
+  async list(query: ListQuery): Promise<MessagePage> {
+    const { receipts, receiptWaitMs = DEFAULT_RECEIPT_WAIT_MS } = this.#options;
+    const { reference } = query;
+    if (!receipts || reference === undefined || Object.keys(query).length > 1) {
+      throw noLookup(`list ${JSON.stringify(query)}`);
+    }
+
+    const clientRef = clientRefOf(reference);
+    const held = await receipts.withClientRef(clientRef);
+    const sentAt = this.#attempts.get(clientRef);
+    if (held.length === 0 && sentAt !== undefined && Date.now() - sentAt < receiptWaitMs) {
+      throw new TargetSetupError(
+        `list by reference: no receipt echoes ${clientRef} yet, and one may still come`,
+      );
+    }
+    return { messages: held.map((m) => ({ ...m, reference })) };
   }
 
   inbound(): Promise<readonly InboundText[]> {
     return Promise.resolve([]);
   }
+}
+
+const DEFAULT_RECEIPT_WAIT_MS = 120_000;
+
+/** The run's token ends the reference, so its tail still ties a receipt to the send. */
+function clientRefOf(reference: string): string {
+  return reference.slice(-MAX_CLIENT_REF);
 }
 
 function basic(key: string, secret: string): string {

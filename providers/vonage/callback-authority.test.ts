@@ -105,6 +105,7 @@ describe('receipts', () => {
         status: 'delivered',
         providerStatus: 'delivered (err-code 0)',
         reference: 'assure-ref-1',
+        price: { segments: 1, perSegment: 0.0333, multiplier: 1, total: 0.0333 },
       },
     });
   });

@@ -6,6 +6,7 @@ import type {
   CallbackVerdict,
   InboundVerdict,
   IncomingCallback,
+  Price,
 } from '../contract.ts';
 import { callbackParams } from './callback-params.ts';
 import { DeliveryReceiptSchema, InboundSmsSchema } from './schemas.ts';
@@ -68,6 +69,7 @@ export class VonageCallbackAuthority implements CallbackAuthority {
         status,
         providerStatus: errCode ? `${receipt.status} (err-code ${errCode})` : receipt.status,
         ...(reference ? { reference } : {}),
+        ...priceOf(receipt.price),
       },
     };
   }
@@ -118,6 +120,13 @@ function readParams<T>(
   const issue = parsed.error.issues[0];
   const where = issue?.path.map(String).join('.') || '(root)';
   return reject('callback_shape', `callback invalid at '${where}': ${issue?.message}`);
+}
+
+/** A receipt is about one part, so its `price` is one segment's, at whatever rate applies. */
+function priceOf(price: string | undefined): { price?: Price } {
+  const perSegment = Number(price);
+  if (price === undefined || price === '' || !Number.isFinite(perSegment)) return {};
+  return { price: { segments: 1, perSegment, multiplier: 1, total: perSegment } };
 }
 
 function reject(code: string, reason: string): CallbackRejection {

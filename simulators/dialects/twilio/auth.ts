@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { basicCredentials, sameSecret } from '../../aggregator/basic-auth.ts';
 import type { TwilioAccount } from './account.ts';
 import { notFound, TwilioApiError } from './errors.ts';
 
@@ -36,27 +36,11 @@ export function refuseTestCredentials(caller: TwilioCaller): void {
 }
 
 function callerFor(account: TwilioAccount, user: string, password: string) {
-  if (user === account.accountSid && same(password, account.authToken)) {
+  if (user === account.accountSid && sameSecret(password, account.authToken)) {
     return { accountSid: user, authToken: account.authToken, test: false };
   }
-  if (user === account.testAccountSid && same(password, account.testAuthToken)) {
+  if (user === account.testAccountSid && sameSecret(password, account.testAuthToken)) {
     return { accountSid: user, authToken: account.testAuthToken, test: true };
   }
   return undefined;
-}
-
-function basicCredentials(header: string | undefined) {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match?.[1]) return undefined;
-
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon === -1) return undefined;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-function same(offered: string, expected: string): boolean {
-  const a = Buffer.from(offered);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

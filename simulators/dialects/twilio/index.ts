@@ -1,7 +1,6 @@
-import type { DialectHooks, MessageLifecycle } from '../../aggregator/lifecycle.ts';
-import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
+import type { DialectHooks } from '../../aggregator/lifecycle.ts';
 import type { Router } from '../../aggregator/router.ts';
-import type { SimClock } from '../../aggregator/clock.ts';
+import type { SharedContext } from '../../aggregator/shared-context.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 import { openTwilioAccount, type TwilioAccount } from './account.ts';
 import { addTwilioControlRoutes } from './control-routes.ts';
@@ -35,15 +34,7 @@ export class TwilioDialect {
     this.hooks = new TwilioCallbacks(store, this.account, this.phoneNumbers);
   }
 
-  addRoutes(
-    router: Router,
-    shared: {
-      readonly lifecycle: MessageLifecycle;
-      readonly profile: ProfileBehaviour;
-      readonly store: SimulatorStore;
-      readonly clock: SimClock;
-    },
-  ): void {
+  addRoutes(router: Router, shared: SharedContext): void {
     const { account, senders, phoneNumbers, hooks: callbacks } = this;
     addTwilioRoutes(router, { ...shared, account, senders, phoneNumbers, callbacks });
     addTwilioControlRoutes(router, { senders, profile: shared.profile });

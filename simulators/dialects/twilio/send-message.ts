@@ -1,5 +1,6 @@
 import { analyse } from '../../../content/segments.ts';
 import { newMessageId } from '../../aggregator/message-id.ts';
+import { isHttpUrl } from '../../aggregator/http-url.ts';
 import type { NewMessage, Submission } from '../../aggregator/message.ts';
 import type { RouteRequest, RouteResponse } from '../../aggregator/router.ts';
 import { truncatedJson } from '../../aggregator/truncated-json.ts';
@@ -149,13 +150,4 @@ function unstored(submission: Submission, createdAt: number): NewMessage {
     completedAt: null,
     handsetAt: null,
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -48,7 +48,9 @@ export async function throttlingSignalled(c: CheckContext): Promise<void> {
     await setFaults(simulator.controlUrl, undefined, primary.trustedCa);
   }
 
-  const refused = sends.filter((e) => e.response && e.response.status !== 201);
+  const refused = sends.filter(
+    (e) => e.response && (e.response.status < 200 || e.response.status >= 300),
+  );
   if (refused.length === 0) return c.unjudged('AGG-01', 'the supplier did not throttle at all');
   for (const exchange of refused) {
     const status = exchange.response?.status;
