@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { openStoredAccount } from '../../aggregator/stored-account.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
 
 const AccountSchema = z.object({
@@ -22,20 +23,16 @@ const META_KEY = 'twilio.account';
  * `keepKeys`, as a rotated token would be.
  */
 export function openTwilioAccount(store: SimulatorStore, keepKeys: boolean): TwilioAccount {
-  const stored = store.readMeta(META_KEY);
-  const previous = stored === undefined ? undefined : AccountSchema.parse(JSON.parse(stored));
-
-  const account: TwilioAccount =
-    previous && keepKeys
-      ? previous
-      : {
-          accountSid: previous?.accountSid ?? sid('AC'),
-          authToken: hex32(),
-          testAccountSid: previous?.testAccountSid ?? sid('AC'),
-          testAuthToken: hex32(),
-        };
-  store.writeMeta(META_KEY, JSON.stringify(account));
-  return account;
+  return openStoredAccount(store, META_KEY, {
+    schema: AccountSchema,
+    keepKeys,
+    issue: (previous) => ({
+      accountSid: previous?.accountSid ?? sid('AC'),
+      authToken: hex32(),
+      testAccountSid: previous?.testAccountSid ?? sid('AC'),
+      testAuthToken: hex32(),
+    }),
+  });
 }
 
 /** A Twilio SID: two letters naming the resource, then 32 hex digits. */
