@@ -25,7 +25,7 @@ Options:
   --target NAME      run only the configured target NAME; repeatable. The form
                      sim:DIALECT[:PROFILE] adds an embedded simulator target instead,
                      e.g. --target sim:notify:no-receipts (see "sms-assure profiles");
-                     DIALECT is notify or twilio
+                     DIALECT is notify, twilio, smpp, kannel or sns
   --suite NAME       run only this suite; repeatable (${SUITES.join(', ')})
   --out DIR          reports folder (default: reports, or the config's "output")
   --time-scale N     how much faster than real time simulators run (default: 100)

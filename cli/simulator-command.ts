@@ -79,6 +79,9 @@ function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
   const { twilio } = simulator;
   console.log(`Twilio account     ${twilio.accountSid}:${twilio.authToken}  (From ${twilio.from})`);
   console.log(`Twilio test creds  ${twilio.testAccountSid}:${twilio.testAuthToken}`);
+  const { sns } = simulator;
+  console.log(`SNS access key     ${sns.accessKeyId}  region ${sns.region}  (POST /)`);
+  console.log(`SNS secret key     ${sns.secretAccessKey}  (read back: /_aws/sns/sms-messages)`);
   const { smpp } = simulator;
   if (smpp) {
     console.log(`SMPP SMSC          ${smpp.url}  system_id ${smpp.systemId}`);

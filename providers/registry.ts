@@ -9,6 +9,7 @@ import { trusting } from './http/trusted-agent.ts';
 import { kannelDialect } from './kannel/index.ts';
 import { notifyDialect } from './notify/index.ts';
 import { smppDialect } from './smpp/index.ts';
+import { snsDialect } from './sns/index.ts';
 import { twilioDialect } from './twilio/index.ts';
 
 export interface AdapterContext {
@@ -52,6 +53,7 @@ const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   [twilioDialect.name, twilioDialect],
   [smppDialect.name, smppDialect],
   [kannelDialect.name, kannelDialect],
+  [snsDialect.name, snsDialect],
 ]);
 
 export function dialectOf(name: string): Dialect {

@@ -1,6 +1,7 @@
 import { ProviderResponseError } from '../core/errors.ts';
 import { probeTls } from '../probes/tls/probe-tls.ts';
 import { awaitCallbacks, readReceived } from './support/await-callback.ts';
+import { requireReceipts } from './support/require-receipts.ts';
 import { findUnauthenticated } from './support/callback-findings.ts';
 import { tryCallbackUrl } from './support/callback-url-trial.ts';
 import { dialectOf } from '../providers/registry.ts';
@@ -39,6 +40,7 @@ forEachTarget('transport', (target) => {
       covers: [{ id: 'RCPT-03', scope: target.simulator && !perMessage ? 'full' : 'partial' }],
     },
     async (c) => {
+      requireReceipts(c, 'callback');
       const callback = target.callback;
       if (!callback) {
         return c.skip(

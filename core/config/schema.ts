@@ -18,7 +18,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify', 'twilio', 'smpp', 'kannel']),
+    dialect: z.enum(['notify', 'twilio', 'smpp', 'kannel', 'sns']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({
@@ -45,6 +45,10 @@ export const TargetConfigSchema = z
         smsSenderId: z.uuid(),
         from: z.string().min(1),
         testFrom: z.string().min(1),
+        // SNS: the AWS region signed for, the sender ID each text names, and its SMS type.
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, e.g. eu-west-2'),
+        senderId: z.string().min(1),
+        smsType: z.enum(['Transactional', 'Promotional']),
       })
       .partial()
       .strict()

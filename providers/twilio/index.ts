@@ -1,6 +1,7 @@
 import { analyse } from '../../content/segments.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { ResolvedTarget } from '../../core/target.ts';
+import { DRAMA_OUTCOME_NUMBERS } from '../drama-outcomes.ts';
 import type { Dialect } from '../registry.ts';
 import { TwilioAdapter } from './adapter.ts';
 import { TwilioCallbackAuthority } from './callback-authority.ts';
@@ -41,14 +42,7 @@ export const twilioDialect: Dialect = {
     return new TwilioCallbackAuthority(auth, target.callback.url);
   },
 
-  defaultNumbers: {
-    delivered: ['+447700900001', '+447700900123'],
-    temporaryFailure: ['+447700900003'],
-    permanentFailure: ['+447700900002'],
-    technicalFailure: [],
-    // Twilio has no numbers that are accepted and then dropped.
-    smoke: [],
-  },
+  defaultNumbers: DRAMA_OUTCOME_NUMBERS,
 
   defaultReceiptDeadlineMs: 120_000,
 

@@ -48,7 +48,10 @@ export async function throttlingSignalled(c: CheckContext): Promise<void> {
     await setFaults(simulator.controlUrl, undefined, primary.trustedCa);
   }
 
-  const refused = sends.filter((e) => e.response && e.response.status !== 201);
+  // Success is 201 on Notify and Twilio, 200 on SNS: anything outside 2xx was refused.
+  const refused = sends.filter(
+    (e) => e.response && (e.response.status < 200 || e.response.status > 299),
+  );
   if (refused.length === 0) return c.unjudged('AGG-01', 'the supplier did not throttle at all');
   for (const exchange of refused) {
     const status = exchange.response?.status;
