@@ -131,7 +131,8 @@ forEachTarget('sender-id', (target) => {
         return;
       }
 
-      const tooLong = 'Acme Callcentre';
+      // Invalid by its length alone: no space, which some suppliers (SNS) refuse for itself.
+      const tooLong = 'AcmeCallcentre';
       const registration =
         dialectOf(target.dialect).senderIds === 'per-message'
           ? await sendFromSender(c, tooLong)
