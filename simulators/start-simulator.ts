@@ -35,6 +35,7 @@ import {
 } from './dialects/notify/service.ts';
 import { TwilioDialect, type TwilioCredentials } from './dialects/twilio/index.ts';
 import { SnsDialect, type SnsCredentials } from './dialects/sns/index.ts';
+import { SMS_MESSAGES_PATH } from './dialects/sns/routes.ts';
 
 export interface SimulatorOptions {
   /** @default '127.0.0.1' */
@@ -218,10 +219,13 @@ async function assemble(
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
   addFaultRoutes(router, faults);
 
-  // Faults touch the supplier's API only; the control API must keep answering through them.
+  // Faults touch the supplier's API only; the control API and the LocalStack-style read-back
+  // (a test tool, like the control API) must keep answering through them.
   const tls = apiTls(transport, profile.apiTransport);
   const server = await listen(router, settings.host, settings.port, tls.settings, (_m, path) =>
-    path.startsWith(CONTROL_PREFIX) ? NO_REQUEST_FAULT : faults.forRequest(path),
+    path.startsWith(CONTROL_PREFIX) || path.startsWith(SMS_MESSAGES_PATH)
+      ? NO_REQUEST_FAULT
+      : faults.forRequest(path),
   );
   const smsc = await smppFace
     ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile })
