@@ -25,7 +25,7 @@ Options:
   --target NAME      run only the configured target NAME; repeatable. The form
                      sim:DIALECT[:PROFILE] adds an embedded simulator target instead,
                      e.g. --target sim:notify:no-receipts (see "sms-assure profiles");
-                     DIALECT is notify, twilio or vonage
+                     DIALECT is notify, twilio, vonage, sns, smpp or kannel
   --suite NAME       run only this suite; repeatable (${SUITES.join(', ')})
   --out DIR          reports folder (default: reports, or the config's "output")
   --time-scale N     how much faster than real time simulators run (default: 100)

@@ -103,8 +103,8 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
       const known = config.targets.map((t) => t.name).join(', ');
       throw new ConfigError('command line', [
         `--target ${selector}: no such target (configured: ${known}; or use ` +
-          'sim:notify[:PROFILE], sim:twilio[:PROFILE], sim:vonage[:PROFILE], sim:smpp[:PROFILE], ' +
-          'sim:kannel[:PROFILE])',
+          'sim:notify[:PROFILE], sim:twilio[:PROFILE], sim:vonage[:PROFILE], sim:sns[:PROFILE], ' +
+          'sim:smpp[:PROFILE], sim:kannel[:PROFILE])',
       ]);
     }
     return configured;

@@ -25,6 +25,8 @@ export const FINAL_STATUSES: ReadonlySet<NormalisedStatus> = new Set([
 export interface Capabilities {
   /** How the supplier reports receipts: pushed to a callback URL, read by polling, or both. */
   readonly receipts: readonly ('callback' | 'polling')[];
+  /** Where `receipts` is empty: why the supplier gives none, for the checks that wanted one. */
+  readonly receiptsNote?: string;
   /** A test mode that answers realistically without texting anyone. */
   readonly testMode: boolean;
   readonly listing: boolean;

@@ -9,6 +9,7 @@ import { trusting } from './http/trusted-agent.ts';
 import { kannelDialect } from './kannel/index.ts';
 import { notifyDialect } from './notify/index.ts';
 import { smppDialect } from './smpp/index.ts';
+import { snsDialect } from './sns/index.ts';
 import { twilioDialect } from './twilio/index.ts';
 import { vonageDialect } from './vonage/index.ts';
 
@@ -54,6 +55,8 @@ const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   [smppDialect.name, smppDialect],
   [kannelDialect.name, kannelDialect],
   [vonageDialect.name, vonageDialect],
+
+  [snsDialect.name, snsDialect],
 ]);
 
 export function dialectOf(name: string): Dialect {

@@ -66,6 +66,16 @@ export function simulatedAccount(dialect: string, simulator: StartedSimulator): 
     };
   }
 
+  if (dialect === 'sns') {
+    const { sns } = simulator;
+    return {
+      credentials: { apiKey: sns.accessKeyId, secretAccessKey: sns.secretAccessKey },
+      options: { region: sns.region, senderId: sns.senderId },
+      senders: [{ id: sns.senderId, text: sns.senderId, isDefault: true, inbound: false }],
+      serviceCallbacks: false,
+    };
+  }
+
   const { notify } = simulator;
   return {
     credentials: { apiKey: notify.liveKey, testApiKey: notify.testKey },

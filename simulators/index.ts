@@ -5,6 +5,7 @@
 export { startSimulator, type SimulatorOptions, type StartedSimulator } from './start-simulator.ts';
 export { PROFILES, describeProfile, type ProfileName } from './aggregator/profiles.ts';
 export type { NotifyCredentials } from './dialects/notify/service.ts';
+export type { SnsCredentials } from './dialects/sns/index.ts';
 export type { SenderKind, SmsSender } from './dialects/notify/senders.ts';
 export type { PriceRow, PriceTable } from './dialects/notify/prices.ts';
 export { DEFAULT_OUTCOME_RULES, type OutcomeRule } from './aggregator/network-model.ts';

@@ -36,6 +36,9 @@ import {
 import { TwilioDialect, type TwilioCredentials } from './dialects/twilio/index.ts';
 import { VonageDialect, type VonageCredentials } from './dialects/vonage/index.ts';
 
+import { SnsDialect, type SnsCredentials } from './dialects/sns/index.ts';
+import { SMS_MESSAGES_PATH } from './dialects/sns/routes.ts';
+
 export interface SimulatorOptions {
   /** @default '127.0.0.1' */
   host?: string | undefined;
@@ -101,6 +104,9 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly twilio: TwilioCredentials;
   /** The Vonage account the same simulator serves under `/sms/json`. */
   readonly vonage: VonageCredentials;
+
+  /** The AWS account the same simulator serves as SNS at `POST /`. */
+  readonly sns: SnsCredentials;
   /** Where and how to bind, when the SMPP face was asked for. */
   readonly smpp?: SmppCredentials;
   /** The folder holding the SQLite file. */
@@ -185,6 +191,7 @@ async function assemble(
     options.keepKeys ?? false,
     profile.authenticatesCallbacks,
   );
+  const sns = new SnsDialect(store, options.keepKeys ?? false);
   const smppFace = options.smpp ? new SmppFace(store, options.keepKeys ?? false) : undefined;
   const faults = new FaultInjector({ signalsThrottling: profile.signalsThrottling });
   const lifecycle = new MessageLifecycle({
@@ -198,6 +205,8 @@ async function assemble(
       notify: callbacks,
       twilio: twilio.hooks,
       vonage: vonage.hooks,
+
+      sns: sns.hooks,
       ...(smppFace ? { smpp: smppFace.hooks } : {}),
     },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
@@ -214,6 +223,8 @@ async function assemble(
   addNotifyControlRoutes(router, { callbacks, senders, profile, httpCallbacks });
   twilio.addRoutes(router, { lifecycle, profile, store, clock });
   vonage.addRoutes(router, { lifecycle, profile, store, clock, httpCallbacks });
+
+  sns.addRoutes(router, { lifecycle, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   const directory = {
     findInbound: (address: string) =>
@@ -224,10 +235,13 @@ async function assemble(
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
   addFaultRoutes(router, faults);
 
-  // Faults touch the supplier's API only; the control API must keep answering through them.
+  // Faults touch the supplier's API only; the control API and the LocalStack-style read-back
+  // (a test tool, like the control API) must keep answering through them.
   const tls = apiTls(transport, profile.apiTransport);
   const server = await listen(router, settings.host, settings.port, tls.settings, (_m, path) =>
-    path.startsWith(CONTROL_PREFIX) ? NO_REQUEST_FAULT : faults.forRequest(path),
+    path.startsWith(CONTROL_PREFIX) || path.startsWith(SMS_MESSAGES_PATH)
+      ? NO_REQUEST_FAULT
+      : faults.forRequest(path),
   );
   const smsc = await smppFace
     ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile })
@@ -259,6 +273,8 @@ async function assemble(
     notify: notifyCredentials(service, senders),
     twilio: twilio.credentials(),
     vonage: vonage.credentials(),
+
+    sns: sns.credentials(),
     ...(smsc ? { smpp: smsc.credentials } : {}),
     dataDir,
     stop,

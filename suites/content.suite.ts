@@ -1,6 +1,6 @@
 import { lintMessage } from '../content/lint.ts';
 import { dialectOf } from '../providers/registry.ts';
-import { awaitFinalStatus } from './support/await-status.ts';
+import { awaitSettled } from './support/receipt-channel.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { handsetInbox } from './support/handset.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
@@ -59,7 +59,7 @@ forEachTarget('content', (target) => {
     async (c) => {
       const to = first(target.numbers.delivered, 'delivered');
       const sent = await sendTracked(c, to, LONG_TEXT);
-      const wait = await awaitFinalStatus(c, sent);
+      const wait = await awaitSettled(c, sent);
       const expected = dialectOf(target.dialect).billedSegments(sent.body);
 
       const price = wait.final ? wait.state.price : undefined;

@@ -1,6 +1,7 @@
 import type { NormalisedStatus } from '../providers/contract.ts';
 import { awaitFinalStatus } from './support/await-status.ts';
 import { check, forEachTarget, type CheckContext } from './support/check.ts';
+import { requireReceipts } from './support/require-receipts.ts';
 import { sendTracked } from './support/send-tracked.ts';
 
 /**
@@ -17,6 +18,7 @@ forEachTarget('delivery-errors', (target) => {
       covers: ['ERR-01'],
     },
     async (c) => {
+      requireReceipts(c);
       if (target.numbers.permanentFailure.length === 0) {
         return c.skip('the target names no number that fails permanently');
       }
@@ -36,6 +38,7 @@ forEachTarget('delivery-errors', (target) => {
       covers: ['ERR-02'],
     },
     async (c) => {
+      requireReceipts(c);
       if (target.numbers.temporaryFailure.length === 0) {
         return c.skip('the target names no number that fails temporarily');
       }

@@ -13,6 +13,7 @@ import { scenarioTiming } from './support/failover/timing.ts';
 import { createAdapter } from '../providers/registry.ts';
 import { inboxAt } from './support/handset.ts';
 import { providedRunId } from './support/provided.ts';
+import { requireReceipts } from './support/require-receipts.ts';
 import { first } from './support/send-tracked.ts';
 import { simulatorFaults as setFaults } from './support/failover/sim-faults.ts';
 
@@ -80,6 +81,8 @@ async function failoverScenario(c: CheckContext, scenario: ScenarioName): Promis
   if (!c.target.failover) {
     return c.skip('no failover is configured for this target (targets[].failover)');
   }
+  // Only receipts tell a service that an accepting primary has gone silent.
+  if (scenario === 'primary-silent') requireReceipts(c);
   const timing = scenarioTiming(c.target);
   const parts = failoverParts(c, timing);
   let evidence: FailoverEvidence | undefined;

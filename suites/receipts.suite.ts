@@ -3,6 +3,7 @@ import { awaitCallbacks } from './support/await-callback.ts';
 import { findUnauthenticated } from './support/callback-findings.ts';
 import { awaitFinalStatus } from './support/await-status.ts';
 import { check, forEachTarget } from './support/check.ts';
+import { requireReceipts } from './support/require-receipts.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
 
 /** Delivery receipts: every message ends in a final status, and failures keep their kind. */
@@ -16,6 +17,7 @@ forEachTarget('receipts', (target) => {
       covers: ['RCPT-01'],
     },
     async (c) => {
+      requireReceipts(c);
       const numbers = [...target.numbers.delivered, ...target.numbers.temporaryFailure];
       const sent = await Promise.all(numbers.map((n) => sendTracked(c, n, 'final-status')));
       const waits = await Promise.all(sent.map((s) => awaitFinalStatus(c, s)));
@@ -54,6 +56,7 @@ forEachTarget('receipts', (target) => {
       if (!target.callback) {
         c.skip('no callback URL reaches this run; receipts were read by polling only');
       }
+      requireReceipts(c, 'callback');
 
       const sent = await sendTracked(c, first(target.numbers.delivered, 'delivered'), 'callback');
       const received = await awaitCallbacks(c, sent.id, sent.sentAt);
@@ -113,6 +116,7 @@ forEachTarget('receipts', (target) => {
       covers: [{ id: 'RCPT-02', scope: target.numbers.technicalFailure[0] ? 'full' : 'partial' }],
     },
     async (c) => {
+      requireReceipts(c);
       const cases: [string, NormalisedStatus][] = [
         [first(target.numbers.permanentFailure, 'permanent-failure'), 'permanent-failure'],
         [first(target.numbers.temporaryFailure, 'temporary-failure'), 'temporary-failure'],

@@ -83,6 +83,8 @@ forEachTarget('send', (target) => {
   check('send', target, spec('unknown-id', 'an unknown message id is not found'), async (c) => {
     if (c.adapter.capabilities.statusSource === 'receipts') {
       c.notApplicable('the supplier has no message lookup to ask about an id it never issued');
+    } else if (c.adapter.capabilities.receipts.length === 0) {
+      c.notApplicable('the supplier has no status API to ask about a message id');
     }
     const state = await c.adapter.status(randomUUID());
     if (state) {

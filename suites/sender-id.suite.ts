@@ -1,6 +1,6 @@
 import { classifySender, createNumberPlan } from '../numbering/index.ts';
 import { dialectOf } from '../providers/registry.ts';
-import { awaitFinalStatus } from './support/await-status.ts';
+import { awaitSettled } from './support/receipt-channel.ts';
 import { check, forEachTarget } from './support/check.ts';
 import { handsetInbox } from './support/handset.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
@@ -42,7 +42,7 @@ forEachTarget('sender-id', (target) => {
         }
         if (!onHandset) continue;
 
-        await awaitFinalStatus(c, sent);
+        await awaitSettled(c, sent);
         const shown = (await handsetInbox(c, to)).find((m) => m.body === sent.body);
         if (!shown) {
           c.unjudged(
@@ -80,7 +80,7 @@ forEachTarget('sender-id', (target) => {
       for (const label of ['thread-1', 'thread-2', 'thread-3']) {
         sent.push(await sendTracked(c, person, label));
       }
-      await Promise.all(sent.map((s) => awaitFinalStatus(c, s)));
+      await Promise.all(sent.map((s) => awaitSettled(c, s)));
 
       const inbox = await handsetInbox(c, person);
       const senders = new Set(inbox.map((m) => m.from));
@@ -131,7 +131,8 @@ forEachTarget('sender-id', (target) => {
         return;
       }
 
-      const tooLong = 'Acme Callcentre';
+      // Invalid by its length alone: no space, which some suppliers (SNS) refuse for itself.
+      const tooLong = 'AcmeCallcentre';
       const registration =
         dialectOf(target.dialect).senderIds === 'per-message'
           ? await sendFromSender(c, tooLong)

@@ -2,6 +2,7 @@ import { ProviderResponseError } from '../core/errors.ts';
 import { probeSmppTls } from '../probes/tls/probe-smpp-tls.ts';
 import { probeTls } from '../probes/tls/probe-tls.ts';
 import { awaitCallbacks, readReceived } from './support/await-callback.ts';
+import { requireReceipts } from './support/require-receipts.ts';
 import { findUnauthenticated } from './support/callback-findings.ts';
 import { tryCallbackUrl } from './support/callback-url-trial.ts';
 import { dialectOf } from '../providers/registry.ts';
@@ -51,6 +52,7 @@ forEachTarget('transport', (target) => {
       if (!callback.url.startsWith('https:')) {
         return c.skip(`the run's own callback URL is not https (${callback.url})`);
       }
+      requireReceipts(c, 'callback');
 
       if (perMessage) {
         c.note(

@@ -59,6 +59,12 @@ forEachTarget('truth', (target) => {
       for (const finding of judgement.findings) c.finding(finding);
       for (const { requirement, reason } of judgement.unjudged) c.unjudged(requirement, reason);
       for (const note of judgement.notes) c.note(note);
+      if (adapter.capabilities.receipts.length === 0) {
+        c.note(
+          'the supplier claims no deliveries, so none of its receipts can be fake; senders and ' +
+            `texts are judged on what arrived (${adapter.capabilities.receiptsNote ?? 'no receipts'})`,
+        );
+      }
       const summary = sampled.summary();
       if (summary) c.note(summary);
     },

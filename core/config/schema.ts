@@ -26,7 +26,7 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify', 'twilio', 'smpp', 'kannel', 'vonage']),
+    dialect: z.enum(['notify', 'twilio', 'vonage', 'sns', 'smpp', 'kannel']),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({
@@ -57,6 +57,11 @@ export const TargetConfigSchema = z
         // How the Vonage account signs its webhooks (its dashboard's setting); the Vonage
         // dialect names a wrong one too, for targets not read from a file.
         signatureMethod: z.enum(['md5hash', 'md5', 'sha1', 'sha256', 'sha512']),
+
+        // SNS: the AWS region signed for, the sender ID each text names, and its SMS type.
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, e.g. eu-west-2'),
+        senderId: z.string().min(1),
+        smsType: z.enum(['Transactional', 'Promotional']),
       })
       .partial()
       .strict()

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { z } from 'zod';
 import { createNumberPlan } from '../../numbering/index.ts';
+import { retryOnClosedSocket } from '../http/closed-socket-retry.ts';
 import { trusting } from '../http/trusted-agent.ts';
 import { matchTokens, type ObservedText, type Observer, type Probe } from './observer.ts';
 import { readingObserver } from './observer-failure.ts';
@@ -45,11 +46,13 @@ export class HandsetObserver implements Observer {
 
   async #inbox(number: string): Promise<ObservedText[]> {
     const url = `${this.#controlUrl}/handsets/${encodeURIComponent(number)}`;
-    const inbox = await readingObserver(`the simulator handset ${number.slice(-3)}`, async () => {
-      const reply = await request(url, trusting(this.#ca));
-      if (reply.statusCode !== 200) throw new Error(`HTTP ${reply.statusCode}`);
-      return InboxSchema.parse(await reply.body.json());
-    });
+    const inbox = await readingObserver(`the simulator handset ${number.slice(-3)}`, () =>
+      retryOnClosedSocket(async () => {
+        const reply = await request(url, trusting(this.#ca));
+        if (reply.statusCode !== 200) throw new Error(`HTTP ${reply.statusCode}`);
+        return InboxSchema.parse(await reply.body.json());
+      }),
+    );
     return inbox.messages.map((m) => ({
       from: m.from,
       to: number,

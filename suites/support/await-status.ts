@@ -6,6 +6,7 @@ import {
 } from '../../providers/contract.ts';
 import { maskNumber } from '../../core/redact.ts';
 import type { CheckContext } from './check.ts';
+import { requireReceipts } from './require-receipts.ts';
 import type { TrackedMessage } from './send-tracked.ts';
 
 export type StatusWait =
@@ -14,13 +15,15 @@ export type StatusWait =
 
 /**
  * Polls the status API until the message reaches a final status or the target's receipt
- * deadline passes. A deadline is recorded as a timeout, never read as a pass.
+ * deadline passes. A deadline is recorded as a timeout, never read as a pass; a supplier with
+ * no receipts at all skips the check.
  */
 export async function awaitFinalStatus(
   c: CheckContext,
   sent: TrackedMessage,
   adapter: ProviderAdapter = c.adapter,
 ): Promise<StatusWait> {
+  requireReceipts(c, 'any', adapter);
   const { receiptDeadlineMs, pollIntervalMs } = c.target;
   const { id: messageId, sentAt } = sent;
   const deadline = sentAt + receiptDeadlineMs;

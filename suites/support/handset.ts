@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { z } from 'zod';
 import { HarnessError } from '../../core/errors.ts';
+import { retryOnClosedSocket } from '../../providers/http/closed-socket-retry.ts';
 import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
 import { e164 } from './handset-reply.ts';
@@ -32,7 +33,7 @@ export async function inboxAt(
 ): Promise<HandsetMessage[]> {
   const url = `${controlUrl}/handsets/${encodeURIComponent(e164(number))}`;
   try {
-    const reply = await request(url, trusting(ca));
+    const reply = await retryOnClosedSocket(() => request(url, trusting(ca)));
     return InboxSchema.parse(await reply.body.json()).messages;
   } catch (error) {
     throw new HarnessError('ASSURE_SIMULATOR_CONTROL', 'cannot read the simulator handset inbox', {

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { HarnessError, ProviderResponseError } from '../../core/errors.ts';
 import { trusting } from '../../providers/http/trusted-agent.ts';
 import type { CheckContext } from './check.ts';
-import { awaitFinalStatus } from './await-status.ts';
+import { awaitSettled } from './receipt-channel.ts';
 import { handsetInbox } from './handset.ts';
 import { first, sendTracked } from './send-tracked.ts';
 
@@ -38,7 +38,7 @@ export async function sendFromSender(c: CheckContext, text: string): Promise<Sen
   try {
     const sent = await sendTracked(c, first(c.target.numbers.delivered, 'delivered'), 'sid', text);
     c.note(`a text from sender "${text}" was accepted as message ${sent.id}`);
-    await awaitFinalStatus(c, sent);
+    await awaitSettled(c, sent);
     const shown = (await handsetInbox(c, sent.to)).find((m) => m.body === sent.body);
     return { accepted: true, text: shown?.from ?? text };
   } catch (error) {
