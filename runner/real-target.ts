@@ -12,10 +12,11 @@ export function realTarget(
   options: ResolveOptions,
 ): ResolvedTarget {
   const where = `targets.${index}`;
-  const envName = config.credentials?.apiKey.env ?? '';
-  const apiKey = options.env[envName];
+  // Every dialect but the declarative one requires apiKey (the schema says so).
+  const envName = config.credentials?.apiKey?.env;
+  const apiKey = envName ? options.env[envName] : undefined;
 
-  if (!apiKey) {
+  if (envName && !apiKey) {
     throw new ConfigError(options.source, [
       `${where}.credentials.apiKey: environment variable ${envName} is not set (or is empty)`,
     ]);

@@ -34,6 +34,7 @@ import {
   type NotifyCredentials,
 } from './dialects/notify/service.ts';
 import { TwilioDialect, type TwilioCredentials } from './dialects/twilio/index.ts';
+import { FiretextDialect, type FiretextCredentials } from './dialects/firetext/index.ts';
 
 export interface SimulatorOptions {
   /** @default '127.0.0.1' */
@@ -98,6 +99,8 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly notify: NotifyCredentials;
   /** The Twilio account the same simulator serves under `/2010-04-01/Accounts/...`. */
   readonly twilio: TwilioCredentials;
+  /** The Firetext account the same simulator serves under `/api/sendsms/json`. */
+  readonly firetext: FiretextCredentials;
   /** Where and how to bind, when the SMPP face was asked for. */
   readonly smpp?: SmppCredentials;
   /** The folder holding the SQLite file. */
@@ -177,6 +180,7 @@ async function assemble(
   const callbacks = new NotifyCallbacks(store);
   const rules = options.outcomeRules ?? DEFAULT_OUTCOME_RULES;
   const twilio = new TwilioDialect(store, options.keepKeys ?? false);
+  const firetext = new FiretextDialect(store, options.keepKeys ?? false);
   const smppFace = options.smpp ? new SmppFace() : undefined;
   const faults = new FaultInjector({ signalsThrottling: profile.signalsThrottling });
   const lifecycle = new MessageLifecycle({
@@ -189,6 +193,7 @@ async function assemble(
     dialects: {
       notify: callbacks,
       twilio: twilio.hooks,
+      firetext: firetext.hooks,
       ...(smppFace ? { smpp: smppFace.hooks } : {}),
     },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
@@ -204,6 +209,7 @@ async function assemble(
     profile.acceptsHttpCallbacks || (options.httpCallbacks ?? transport === 'http');
   addNotifyControlRoutes(router, { callbacks, senders, profile, httpCallbacks });
   twilio.addRoutes(router, { lifecycle, profile, store, clock });
+  firetext.addRoutes(router, { lifecycle, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   const directory = {
     findInbound: (address: string) =>
@@ -246,6 +252,7 @@ async function assemble(
     timeScale: settings.timeScale,
     notify: notifyCredentials(service, senders),
     twilio: twilio.credentials(),
+    firetext: firetext.credentials(),
     ...(smsc ? { smpp: smsc.credentials } : {}),
     dataDir,
     stop,

@@ -30,15 +30,31 @@ const FieldPath = z.string().regex(/^[\w.-]+$/, 'a field name, or a dotted path 
 
 const Status = z.enum(NORMALISED_STATUSES);
 
+const NoAuth = z.object({ scheme: z.literal('none') }).strict();
+const BasicAuth = z.object({ scheme: z.literal('basic'), username: Template, password: Template });
+const BearerAuth = z.object({ scheme: z.literal('bearer'), token: Template }).strict();
+const HeaderAuth = z
+  .object({ scheme: z.literal('header'), name: z.string().min(1), value: Template })
+  .strict();
+
 const RequestAuth = z.discriminatedUnion('scheme', [
-  z.object({ scheme: z.literal('none') }).strict(),
-  z.object({ scheme: z.literal('basic'), username: Template, password: Template }).strict(),
-  z.object({ scheme: z.literal('bearer'), token: Template }).strict(),
-  z.object({ scheme: z.literal('header'), name: z.string().min(1), value: Template }).strict(),
+  NoAuth,
+  BasicAuth.strict(),
+  BearerAuth,
+  HeaderAuth,
 ]);
 
 const ReceiptAuth = z.discriminatedUnion('scheme', [
-  ...RequestAuth.options,
+  NoAuth,
+  BasicAuth.extend({
+    /**
+     * The service hands the credentials over as the user-info of the callback URL
+     * (`https://user:password@host/…`), and the supplier posts them back as Basic auth.
+     */
+    inCallbackUrl: z.boolean().default(false),
+  }).strict(),
+  BearerAuth,
+  HeaderAuth,
   z
     .object({
       scheme: z.literal('hmac'),
