@@ -30,7 +30,7 @@ export function declarativeSelector(selector: string) {
   }
 
   return {
-    name: `sim-declarative-${example}-${profile}`,
+    name: `decl-${example}-${profile}`,
     dialect: 'declarative',
     description: join(EXAMPLES, `${example}.yaml`),
     simulator: { profile },
