@@ -142,7 +142,9 @@ describe('Kannel: a GET with everything in the query, answered in text', () => {
     const query = new URL(seen[0]?.path ?? '', BASE).searchParams;
     expect(query.get('to')).toBe('447700900123');
     expect(query.get('dlr-mask')).toBe('31');
-    expect(query.get('dlr-url')).toBe(`${CALLBACK}?ref=assure-ref-1&status=%d`);
+    expect(query.get('dlr-url')).toBe(
+      `${CALLBACK}?token=${CREDENTIALS.dlrToken}&ref=assure-ref-1&status=%d&answer=%A`,
+    );
     expect(seen[0]?.body).toBe('');
   });
 

@@ -2,6 +2,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
+import { kannelMissing } from '../../providers/kannel/kannel-process.ts';
 import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../support/run-cli.ts';
 
 /**
@@ -102,6 +103,59 @@ describe('Firetext, described', () => {
       expect(decodeURIComponent(send.request.body ?? '')).toMatch(
         /receipt=https:\/\/\[REDACTED\]:\[REDACTED\]@127\.0\.0\.1:/,
       );
+    }
+  });
+});
+
+const kannel = await kannelMissing();
+
+/**
+ * Kannel's sendsms and dlr-url, described in providers/declarative/examples/kannel.yaml, driving
+ * real Kannel in front of the simulator's SMSC. Skipped, never passed, without Kannel.
+ */
+describe.skipIf(kannel !== undefined)(`Kannel, described${kannel ? ` (${kannel})` : ''}`, () => {
+  const profiles = ['compliant', 'no-receipts', 'temporary-as-permanent', 'permanent-as-temporary'];
+  let run: CliRun;
+  let result: RunResult;
+
+  beforeAll(async () => {
+    const targets = profiles.flatMap((p) => ['--target', `sim:declarative:kannel:${p}`]);
+    const suites = ['send', 'receipts', 'delivery-errors'].flatMap((s) => ['--suite', s]);
+    run = await runCli(['run', '--quiet', '--out', '$OUT', ...suites, ...targets]);
+    result = await latestResult(run.outDir);
+  }, 300_000);
+
+  test('the run reports findings with exit 1 and no harness error', () => {
+    expect(run.code, run.stderr).toBe(1);
+    expect(result.harnessErrors).toEqual([]);
+    expect(result.checks.filter((c) => c.outcome === 'error')).toEqual([]);
+  });
+
+  test.each([
+    ['compliant', 'RCPT-01', 'pass'],
+    ['compliant', 'RCPT-02', 'pass'],
+    ['compliant', 'ERR-01', 'pass'],
+    ['compliant', 'ERR-02', 'pass'],
+    // Kannel's reports carry the service's token; the callback URL is chosen per message.
+    ['compliant', 'RCPT-03', 'partial'],
+    ['no-receipts', 'RCPT-01', 'fail'],
+    ['temporary-as-permanent', 'ERR-02', 'fail'],
+    ['temporary-as-permanent', 'ERR-01', 'pass'],
+    ['permanent-as-temporary', 'ERR-01', 'fail'],
+    ['permanent-as-temporary', 'ERR-02', 'pass'],
+  ])('%s: %s is %s', (profile, requirement, wanted) => {
+    expect(verdictOf(result, `decl-kannel-${profile}`, requirement)).toBe(wanted);
+  });
+
+  test('the sendsms password and the dlr-url token never reach the evidence', () => {
+    const urls = result.checks
+      .flatMap((c) => c.evidence)
+      .flatMap((e) => (e.kind === 'exchange' && e.label === 'send' ? [e.request.url] : []));
+
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      expect(url).toContain('password=[REDACTED]&');
+      expect(url).toContain('token%3D[REDACTED]%26');
     }
   });
 });
