@@ -79,6 +79,7 @@ function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
   const { twilio } = simulator;
   console.log(`Twilio account     ${twilio.accountSid}:${twilio.authToken}  (From ${twilio.from})`);
   console.log(`Twilio test creds  ${twilio.testAccountSid}:${twilio.testAuthToken}`);
+  console.log(`Firetext apiKey    ${simulator.firetext.apiKey}  (POST /api/sendsms/json)`);
   const { smpp } = simulator;
   if (smpp) {
     console.log(`SMPP SMSC          ${smpp.url}  system_id ${smpp.systemId}`);
