@@ -45,6 +45,14 @@ export class FiretextReceipts implements DialectHooks {
     return this.#store.readMeta(KEY_PREFIX + messageId) !== undefined;
   }
 
+  /**
+   * Firetext reports on texts abroad too, so a described supplier, which has only its receipts
+   * to go on, can see them arrive.
+   */
+  receiptsFrom(): boolean {
+    return true;
+  }
+
   /** A handset the network cannot reach yet is reported pending first, then declined. */
   interimCallbacksAt(message: NewMessage): readonly number[] {
     return message.reportedStatus === 'temporary-failure' ? [message.sentAt / 1000] : [];
