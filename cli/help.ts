@@ -25,7 +25,9 @@ Options:
   --target NAME      run only the configured target NAME; repeatable. The form
                      sim:DIALECT[:PROFILE] adds an embedded simulator target instead,
                      e.g. --target sim:notify:no-receipts (see "sms-assure profiles");
-                     DIALECT is notify, twilio, vonage, sns, smpp or kannel
+                     DIALECT is notify, twilio, vonage, sns, smpp or kannel;
+                     sim:declarative:EXAMPLE[:PROFILE] runs a shipped supplier description
+                     (firetext, kannel) against the simulator
   --suite NAME       run only this suite; repeatable (${SUITES.join(', ')})
   --out DIR          reports folder (default: reports, or the config's "output")
   --time-scale N     how much faster than real time simulators run (default: 100)

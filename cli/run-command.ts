@@ -7,6 +7,7 @@ import { ConfigError } from '../core/errors.ts';
 import { SUITES, type SuiteName } from '../core/suites.ts';
 import { runAssurance } from '../runner/run.ts';
 import { PROFILES } from '../simulators/index.ts';
+import { declarativeSelector } from './declarative-selector.ts';
 import { RUN_HELP } from './help.ts';
 import { parseOptions, positiveNumber } from './parse-options.ts';
 import { printCheck, printSummary } from './progress.ts';
@@ -86,6 +87,9 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
   if (selectors.length === 0) return config;
 
   const targets = selectors.map((selector) => {
+    const described = declarativeSelector(selector);
+    if (described) return described;
+
     const simulated = /^sim:([a-z]+)(?::([a-z-]+))?$/.exec(selector);
     if (simulated) {
       const [, dialect, profile = 'compliant'] = simulated;
@@ -104,7 +108,7 @@ function selectTargets(config: Config, selectors: readonly string[]): Config {
       throw new ConfigError('command line', [
         `--target ${selector}: no such target (configured: ${known}; or use ` +
           'sim:notify[:PROFILE], sim:twilio[:PROFILE], sim:vonage[:PROFILE], sim:sns[:PROFILE], ' +
-          'sim:smpp[:PROFILE], sim:kannel[:PROFILE])',
+          'sim:smpp[:PROFILE], sim:kannel[:PROFILE], sim:declarative:EXAMPLE[:PROFILE])',
       ]);
     }
     return configured;

@@ -82,10 +82,10 @@ function printAddresses(simulator: Awaited<ReturnType<typeof startSimulator>>) {
   const { vonage } = simulator;
   console.log(`Vonage key:secret  ${vonage.apiKey}:${vonage.apiSecret}  (from ${vonage.from})`);
   console.log(`Vonage signature   ${vonage.signatureSecret}  (${vonage.signatureMethod})`);
-
   const { sns } = simulator;
   console.log(`SNS access key     ${sns.accessKeyId}  region ${sns.region}  (POST /)`);
   console.log(`SNS secret key     ${sns.secretAccessKey}  (read back: /_aws/sns/sms-messages)`);
+  console.log(`Firetext apiKey    ${simulator.firetext.apiKey}  (POST /api/sendsms/json)`);
   const { smpp } = simulator;
   if (smpp) {
     console.log(`SMPP SMSC          ${smpp.url}  system_id ${smpp.systemId}`);

@@ -1,3 +1,4 @@
+import type { Description } from '../providers/declarative/description.ts';
 import type { TruthPlan } from './truth-plan.ts';
 
 /**
@@ -85,4 +86,9 @@ export interface ResolvedTarget {
   };
   /** What the truth check sends and where it looks; absent when nothing can be observed. */
   readonly truth?: TruthPlan;
+  /**
+   * A `declarative` target's supplier description: the file it was read from, and what it
+   * says, validated (providers/declarative/description.ts).
+   */
+  readonly description?: { readonly file: string; readonly api: Description };
 }

@@ -4,7 +4,7 @@ import { startCallbackReceiver, type StartedReceiver } from './callback-receiver
 import { trusting } from './http/trusted-agent.ts';
 import { NotifyCallbackAuthority } from './notify/callback-authority.ts';
 import { DeclarativeCallbackAuthority } from './declarative/callback-authority.ts';
-import { example } from './declarative/fixtures.ts';
+import { CREDENTIALS, example } from './declarative/fixtures.ts';
 import { NOTIFICATION_ID } from './notify/fixtures/documented-shapes.ts';
 import { VonageCallbackAuthority } from './vonage/callback-authority.ts';
 import { DELIVERED_RECEIPT } from './vonage/fixtures/documented-shapes.ts';
@@ -122,17 +122,20 @@ test('acknowledges a replayed signed callback but marks it, so nothing counts it
 });
 
 test('takes a receipt delivered as GET with a query string, as Kannel sends them', async () => {
-  receiver.register('kannel', new DeclarativeCallbackAuthority(await example('kannel'), {}));
+  const authority = new DeclarativeCallbackAuthority(await example('kannel'), CREDENTIALS);
+  receiver.register('kannel', authority);
 
   const url = `${receiver.baseUrl}/callbacks/kannel?ref=R1&status=1`;
-  const reply = await request(url, trusting([receiver.ca]));
-  await reply.body.dump();
+  const bare = await request(url, trusting([receiver.ca]));
+  await bare.body.dump();
+  const tokened = await request(`${url}&token=${CREDENTIALS.dlrToken}`, trusting([receiver.ca]));
+  await tokened.body.dump();
 
-  expect(reply.statusCode).toBe(401);
-  expect(receiver.received('kannel')[0]).toMatchObject({
-    authenticated: false,
-    receipt: { messageId: 'R1', status: 'delivered' },
-  });
+  expect([bare.statusCode, tokened.statusCode]).toEqual([401, 200]);
+  expect(receiver.received('kannel')).toMatchObject([
+    { authenticated: false, receipt: { messageId: 'R1', status: 'delivered' } },
+    { authenticated: true, receipt: { messageId: 'R1', status: 'delivered' } },
+  ]);
 });
 test('records whether a callback came over TLS; the plain listener catches the rest', async () => {
   const plain = await request(`${receiver.plainBaseUrl}/callbacks/sim`, {

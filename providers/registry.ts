@@ -6,6 +6,7 @@ import { AllowListGuard } from './allow-list-guard.ts';
 import type { CallbackAuthority, ExchangeSink, ProviderAdapter } from './contract.ts';
 import { RecordingClient } from './http/recording-client.ts';
 import { trusting } from './http/trusted-agent.ts';
+import { declarativeDialect } from './declarative/index.ts';
 import { kannelDialect } from './kannel/index.ts';
 import { notifyDialect } from './notify/index.ts';
 import { smppDialect } from './smpp/index.ts';
@@ -55,8 +56,8 @@ const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   [smppDialect.name, smppDialect],
   [kannelDialect.name, kannelDialect],
   [vonageDialect.name, vonageDialect],
-
   [snsDialect.name, snsDialect],
+  [declarativeDialect.name, declarativeDialect],
 ]);
 
 export function dialectOf(name: string): Dialect {

@@ -24,6 +24,8 @@ export async function attachFailover(
   for (const [index, config] of configs.entries()) {
     const target = setup.targets[index];
     if (!target || (!config.failover && !config.simulator)) continue;
+    // A described supplier has no failover set-up yet: the suite skips it, as a real target.
+    if (config.dialect === 'declarative') continue;
 
     const named = config.failover ? config.failover.secondary : DEFAULT_SIMULATED_SECONDARY;
     const secondary = named && (await secondaryOf(named, config, index, options, setup));

@@ -13,8 +13,9 @@ export function realTarget(
   options: ResolveOptions,
 ): ResolvedTarget {
   const where = `targets.${index}`;
-  const envName = config.credentials?.apiKey?.env ?? '';
-  const apiKey = options.env[envName];
+  // Every dialect but the declarative one requires apiKey (the schema says so).
+  const envName = config.credentials?.apiKey?.env;
+  const apiKey = envName ? options.env[envName] : undefined;
 
   if (envName && !apiKey) {
     throw new ConfigError(options.source, [

@@ -2,6 +2,7 @@ import type { TargetConfig } from '../core/config/schema.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import type { StartedReceiver } from '../providers/callback-receiver.ts';
 import { dialectOf } from '../providers/registry.ts';
+import { declarativeTarget } from './declarative-target.ts';
 import { attachFailover } from './failover-target.ts';
 import { realTargetOf } from './real-gateway-target.ts';
 import { simulatedTarget } from './simulated-target.ts';
@@ -33,9 +34,12 @@ export async function resolveTargets(
   const setup: TargetSetup = { targets: [], simulators: [] };
   try {
     for (const [index, config] of configs.entries()) {
-      const resolved = config.simulator
-        ? await simulatedTarget(config, config.simulator.profile, index, options, setup)
-        : await realTargetOf(config, index, options, setup);
+      const resolved =
+        config.dialect === 'declarative'
+          ? await declarativeTarget(config, index, options, setup)
+          : config.simulator
+            ? await simulatedTarget(config, config.simulator.profile, index, options, setup)
+            : await realTargetOf(config, index, options, setup);
       const truth = truthPlan(config, resolved, index, options);
       const target = truth ? { ...resolved, truth } : resolved;
       const dialect = dialectOf(target.dialect);

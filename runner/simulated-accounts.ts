@@ -76,6 +76,17 @@ export function simulatedAccount(dialect: string, simulator: StartedSimulator): 
     };
   }
 
+  if (dialect === 'firetext') {
+    const { firetext } = simulator;
+    return {
+      credentials: { apiKey: firetext.apiKey },
+      options: {},
+      senders: [{ id: firetext.from, text: firetext.from, isDefault: true, inbound: false }],
+      // Firetext takes the receipt URL with each send.
+      serviceCallbacks: false,
+    };
+  }
+
   const { notify } = simulator;
   return {
     credentials: { apiKey: notify.liveKey, testApiKey: notify.testKey },

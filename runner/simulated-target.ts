@@ -24,13 +24,18 @@ import {
   SIMULATED_DEADLINE_FLOOR_MS,
 } from './target-plans.ts';
 
-/** Starts an embedded simulator for the target and wires its callbacks to the receiver. */
+/**
+ * Starts an embedded simulator for the target and wires its callbacks to the receiver. `face`
+ * is the simulator's account the target uses, its dialect's own unless said (a declarative
+ * target names the face its description speaks to).
+ */
 export async function simulatedTarget(
   config: TargetConfig,
   profile: string,
   index: number,
   options: ResolveOptions,
   setup: TargetSetup,
+  face: string = config.dialect,
 ): Promise<ResolvedTarget> {
   if (!isProfile(profile)) {
     throw new ConfigError(options.source, [
@@ -56,7 +61,7 @@ export async function simulatedTarget(
   const bearerToken = randomBytes(24).toString('base64url');
   const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
   const inboundUrl = `${callbackUrl}/inbound`;
-  const account = simulatedAccount(config.dialect, simulator);
+  const account = simulatedAccount(face, simulator);
   const control = { controlUrl: simulator.controlUrl, trustedCa };
   if (account.serviceCallbacks) {
     await configureCallback(control, 'callback', callbackUrl, bearerToken);

@@ -35,9 +35,9 @@ import {
 } from './dialects/notify/service.ts';
 import { TwilioDialect, type TwilioCredentials } from './dialects/twilio/index.ts';
 import { VonageDialect, type VonageCredentials } from './dialects/vonage/index.ts';
-
 import { SnsDialect, type SnsCredentials } from './dialects/sns/index.ts';
 import { SMS_MESSAGES_PATH } from './dialects/sns/routes.ts';
+import { FiretextDialect, type FiretextCredentials } from './dialects/firetext/index.ts';
 
 export interface SimulatorOptions {
   /** @default '127.0.0.1' */
@@ -104,9 +104,10 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly twilio: TwilioCredentials;
   /** The Vonage account the same simulator serves under `/sms/json`. */
   readonly vonage: VonageCredentials;
-
   /** The AWS account the same simulator serves as SNS at `POST /`. */
   readonly sns: SnsCredentials;
+  /** The Firetext account the same simulator serves under `/api/sendsms/json`. */
+  readonly firetext: FiretextCredentials;
   /** Where and how to bind, when the SMPP face was asked for. */
   readonly smpp?: SmppCredentials;
   /** The folder holding the SQLite file. */
@@ -192,6 +193,7 @@ async function assemble(
     profile.authenticatesCallbacks,
   );
   const sns = new SnsDialect(store, options.keepKeys ?? false);
+  const firetext = new FiretextDialect(store, options.keepKeys ?? false);
   const smppFace = options.smpp ? new SmppFace(store, options.keepKeys ?? false) : undefined;
   const faults = new FaultInjector({ signalsThrottling: profile.signalsThrottling });
   const lifecycle = new MessageLifecycle({
@@ -205,8 +207,8 @@ async function assemble(
       notify: callbacks,
       twilio: twilio.hooks,
       vonage: vonage.hooks,
-
       sns: sns.hooks,
+      firetext: firetext.hooks,
       ...(smppFace ? { smpp: smppFace.hooks } : {}),
     },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
@@ -223,8 +225,8 @@ async function assemble(
   addNotifyControlRoutes(router, { callbacks, senders, profile, httpCallbacks });
   twilio.addRoutes(router, { lifecycle, profile, store, clock });
   vonage.addRoutes(router, { lifecycle, profile, store, clock, httpCallbacks });
-
   sns.addRoutes(router, { lifecycle, profile });
+  firetext.addRoutes(router, { lifecycle, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
   const directory = {
     findInbound: (address: string) =>
@@ -273,8 +275,8 @@ async function assemble(
     notify: notifyCredentials(service, senders),
     twilio: twilio.credentials(),
     vonage: vonage.credentials(),
-
     sns: sns.credentials(),
+    firetext: firetext.credentials(),
     ...(smsc ? { smpp: smsc.credentials } : {}),
     dataDir,
     stop,

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { ConfigError } from '../errors.ts';
+import { withDescriptionsFrom } from './declarative-schema.ts';
 import { parseYaml, readYamlFile } from './parse-yaml.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 
@@ -7,7 +9,7 @@ import { ConfigSchema, type Config } from './schema.ts';
  * field's path and, where the file has it, its line.
  */
 export async function loadConfig(file: string): Promise<Config> {
-  return parseConfig(await readYamlFile(file), file);
+  return withDescriptionsFrom(dirname(file), parseConfig(await readYamlFile(file), file));
 }
 
 export function parseConfig(text: string, source: string): Config {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUITES } from '../suites.ts';
+import { checkDeclarative } from './declarative-schema.ts';
 import {
   checkGatewayConfig,
   checkHttpBaseUrl,
@@ -26,13 +27,20 @@ const NumbersSchema = z
 export const TargetConfigSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and hyphens'),
-    dialect: z.enum(['notify', 'twilio', 'vonage', 'sns', 'smpp', 'kannel']),
+    dialect: z.enum(['notify', 'twilio', 'vonage', 'sns', 'smpp', 'kannel', 'declarative']),
+    /** A declarative target's supplier description (YAML), relative to the config file. */
+    description: z.string().min(1).optional(),
     /** Present for a target served by the embedded simulator. */
     simulator: z
       .object({
         profile: z.string().default('compliant'),
         /** Makes the profile's random choices repeatable (tests); random without one. */
         seed: z.number().int().min(0).optional(),
+        /**
+         * Which face of the simulator a declarative target talks to: its Firetext API, or real
+         * Kannel in front of its SMSC. @default the description's name
+         */
+        speaks: z.enum(['firetext', 'kannel']).optional(),
       })
       .strict()
       .optional(),
@@ -43,6 +51,7 @@ export const TargetConfigSchema = z
     // Further named secrets (a signature secret, a password) come from the environment too;
     // the dialect says which it needs and names any that is missing.
     credentials: z
+      // A declarative target's secrets are the ones its description lists, apiKey or not.
       .object({ apiKey: EnvRef.optional(), testApiKey: EnvRef.optional() })
       .catchall(EnvRef)
       .optional(),
@@ -124,8 +133,9 @@ export const TargetConfigSchema = z
   .strict()
   .superRefine((target, ctx) => {
     checkTruthConfig(target, ctx);
-    checkGatewayConfig(target, ctx);
     checkHttpBaseUrl(target, ctx);
+    if (target.dialect === 'declarative') return checkDeclarative(target, ctx);
+    checkGatewayConfig(target, ctx);
     if (target.simulator || isGateway(target.dialect)) return;
 
     // A real target needs everything the simulator would otherwise have provided.

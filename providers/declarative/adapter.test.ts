@@ -8,7 +8,9 @@ import {
 } from '../../core/errors.ts';
 import { Redactor } from '../../core/redact.ts';
 import { useMockSupplier } from '../http/test-support/mock-supplier.ts';
+import type { CallbackReceipt } from '../contract.ts';
 import { DeclarativeAdapter } from './adapter.ts';
+import type { ReceiptSource } from './receiver-receipts.ts';
 import type { Description } from './description.ts';
 import { CREDENTIALS, example } from './fixtures.ts';
 
@@ -18,7 +20,11 @@ const CALLBACK = 'https://receiver.example.test/callbacks/t';
 
 const supplier = useMockSupplier();
 
-function adapter(description: Description, credentials: Record<string, string> = CREDENTIALS) {
+function adapter(
+  description: Description,
+  credentials: Record<string, string> = CREDENTIALS,
+  receipts?: ReceiptSource,
+) {
   const redactor = new Redactor().secret(CREDENTIALS.apiKey).secret(CREDENTIALS.password);
   const client = supplier.client(redactor);
   return new DeclarativeAdapter({
@@ -28,6 +34,7 @@ function adapter(description: Description, credentials: Record<string, string> =
     sender: 'ACMEALERTS',
     callbackUrl: CALLBACK,
     client,
+    ...(receipts ? { receipts } : {}),
   });
 }
 
@@ -68,7 +75,11 @@ describe('Firetext: a form post answered with JSON', () => {
       to: '447700900123',
       message: SEND.body,
       reference: 'assure-ref-1',
-      receipt: CALLBACK,
+      // The receipt credentials ride in the URL's user-info, as Notify gives them to Firetext.
+      receipt: CALLBACK.replace(
+        'https://',
+        `https://${CREDENTIALS.receiptUser}:${CREDENTIALS.receiptPassword}@`,
+      ),
     });
     expect(JSON.stringify(supplier.exchanges)).not.toContain(CREDENTIALS.apiKey);
   });
@@ -131,7 +142,9 @@ describe('Kannel: a GET with everything in the query, answered in text', () => {
     const query = new URL(seen[0]?.path ?? '', BASE).searchParams;
     expect(query.get('to')).toBe('447700900123');
     expect(query.get('dlr-mask')).toBe('31');
-    expect(query.get('dlr-url')).toBe(`${CALLBACK}?ref=assure-ref-1&status=%d`);
+    expect(query.get('dlr-url')).toBe(
+      `${CALLBACK}?token=${CREDENTIALS.dlrToken}&ref=assure-ref-1&status=%d&answer=%A`,
+    );
     expect(seen[0]?.body).toBe('');
   });
 
@@ -172,4 +185,34 @@ test('status and list are set-up problems, never supplier faults', async () => {
 
   await expect(made.status('R1')).rejects.toBeInstanceOf(TargetSetupError);
   await expect(made.list({})).rejects.toThrow(/receipts come only by callback/);
+});
+
+test('a state is the last final receipt heard for a message the adapter sent', async () => {
+  const heard: CallbackReceipt[] = [
+    { messageId: 'assure-ref-1', status: 'sending', providerStatus: '2' },
+    { messageId: 'assure-ref-1', status: 'temporary-failure', providerStatus: '1 (code 102)' },
+    { messageId: 'assure-ref-1', status: 'sending', providerStatus: '2' },
+  ];
+  answer('/api/sendsms/json', 200, JSON.stringify({ code: 0 }));
+  const made = adapter(await example('firetext'), CREDENTIALS, {
+    receiptsFor: () => Promise.resolve(heard),
+  });
+
+  expect(await made.status('assure-ref-1')).toBeUndefined();
+  await made.send(SEND);
+  expect(await made.status('assure-ref-1')).toEqual({
+    id: 'assure-ref-1',
+    status: 'temporary-failure',
+    providerStatus: '1 (code 102)',
+  });
+});
+
+test('before any receipt, a sent message is accepted, not unknown', async () => {
+  answer('/api/sendsms/json', 200, JSON.stringify({ code: 0 }));
+  const made = adapter(await example('firetext'), CREDENTIALS, {
+    receiptsFor: () => Promise.resolve([]),
+  });
+
+  await made.send(SEND);
+  expect(await made.status('assure-ref-1')).toMatchObject({ status: 'accepted' });
 });

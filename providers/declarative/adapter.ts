@@ -1,20 +1,22 @@
 import { ConfigError, ProviderResponseError, TargetSetupError } from '../../core/errors.ts';
 import { errorFromReply } from '../http/error-reply.ts';
 import type { HttpReply, RecordingClient } from '../http/recording-client.ts';
-import type {
-  Capabilities,
-  InboundText,
-  ListQuery,
-  MessagePage,
-  MessageState,
-  ProviderAdapter,
-  SendRequest,
-  SentMessage,
+import {
+  FINAL_STATUSES,
+  type Capabilities,
+  type InboundText,
+  type ListQuery,
+  type MessagePage,
+  type MessageState,
+  type ProviderAdapter,
+  type SendRequest,
+  type SentMessage,
 } from '../contract.ts';
 import { authorizationHeaders } from './auth-headers.ts';
-import type { Description } from './description.ts';
+import type { Description, ReceiptAuthDescription } from './description.ts';
 import { destinationSpellings } from './destination.ts';
 import { readField } from './read-field.ts';
+import type { ReceiptSource } from './receiver-receipts.ts';
 import { fill, type TemplateValues } from './template.ts';
 
 export interface DeclarativeAdapterOptions {
@@ -25,6 +27,8 @@ export interface DeclarativeAdapterOptions {
   readonly sender?: string;
   readonly callbackUrl?: string;
   readonly client: RecordingClient;
+  /** Where receipts are read back; without one, states cannot be looked up at all. */
+  readonly receipts?: ReceiptSource;
 }
 
 /**
@@ -39,9 +43,12 @@ export class DeclarativeAdapter implements ProviderAdapter {
     listing: false,
     priceData: false,
     inbound: false,
+    readBack: false,
   };
 
   readonly #options: DeclarativeAdapterOptions;
+  /** The ids this adapter sent: any other is unknown to it, as to the supplier's receipts. */
+  readonly #sent = new Set<string>();
 
   constructor(options: DeclarativeAdapterOptions) {
     const missing = options.description.credentials.filter((n) => !options.credentials[n]);
@@ -76,11 +83,21 @@ export class DeclarativeAdapter implements ProviderAdapter {
       ...(send.encoding === 'query' ? {} : { body: encodeBody(send.encoding, fields) }),
     });
 
-    return { id: this.#accept(reply, request), status: 'accepted', providerStatus: 'accepted' };
+    const id = this.#accept(reply, request);
+    this.#sent.add(id);
+    return { id, status: 'accepted', providerStatus: 'accepted' };
   }
 
-  status(id: string): Promise<MessageState | undefined> {
-    return Promise.reject(noLookup(this.dialect, `status of ${id}`));
+  /** The last final receipt heard for the message, else the latest of any kind. */
+  async status(id: string): Promise<MessageState | undefined> {
+    const { receipts } = this.#options;
+    if (!receipts) throw noLookup(this.dialect, `status of ${id}`);
+    if (!this.#sent.has(id)) return undefined;
+
+    const heard = await receipts.receiptsFor(id);
+    const receipt = heard.findLast((r) => FINAL_STATUSES.has(r.status)) ?? heard.at(-1);
+    if (!receipt) return { id, status: 'accepted', providerStatus: 'no receipt yet' };
+    return { id, status: receipt.status, providerStatus: receipt.providerStatus };
   }
 
   list(query: ListQuery): Promise<MessagePage> {
@@ -92,15 +109,20 @@ export class DeclarativeAdapter implements ProviderAdapter {
   }
 
   #values(request: SendRequest): TemplateValues {
-    const { credentials, callbackUrl } = this.#options;
+    const { credentials, callbackUrl, description } = this.#options;
     const sender = request.senderId ?? this.#options.sender;
+    const secrets = Object.fromEntries(
+      Object.entries(credentials).map(([k, v]) => [`credentials.${k}`, v]),
+    );
     return {
       ...destinationSpellings(request.to),
       body: request.body,
       reference: request.reference,
       ...(sender ? { sender } : {}),
-      ...(callbackUrl ? { callbackUrl } : {}),
-      ...Object.fromEntries(Object.entries(credentials).map(([k, v]) => [`credentials.${k}`, v])),
+      ...(callbackUrl
+        ? { callbackUrl: receiptUrl(callbackUrl, description.receipts.auth, secrets) }
+        : {}),
+      ...secrets,
     };
   }
 
@@ -146,6 +168,19 @@ export class DeclarativeAdapter implements ProviderAdapter {
     }
     return id;
   }
+}
+
+/**
+ * The callback URL as the supplier is given it: with the receipt credentials as its user-info
+ * where the description says the supplier takes them from there (as Firetext does).
+ */
+function receiptUrl(url: string, auth: ReceiptAuthDescription, secrets: TemplateValues): string {
+  if (auth.scheme !== 'basic' || !auth.inCallbackUrl) return url;
+
+  const withUser = new URL(url);
+  withUser.username = encodeURIComponent(fill(auth.username, secrets, 'receipts.auth.username'));
+  withUser.password = encodeURIComponent(fill(auth.password, secrets, 'receipts.auth.password'));
+  return withUser.toString();
 }
 
 function parseJson(reply: HttpReply): unknown {

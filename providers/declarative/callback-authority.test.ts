@@ -99,23 +99,41 @@ describe('MMG: status is the kind, substatus the detail (BR-19)', () => {
   });
 });
 
-test('Kannel: the receipt type and reference come in the query string', async () => {
+test('Kannel: the receipt type, reference and token come in the query string', async () => {
   const authority = new DeclarativeCallbackAuthority(await example('kannel'), CREDENTIALS);
   const get = (query: string) => ({
-    path: `/callbacks/k?${query}`,
+    path: `/callbacks/k?token=${CREDENTIALS.dlrToken}&${query}`,
     method: 'GET',
     headers: {},
     body: '',
   });
+  const answer = (stat: string, err: string) =>
+    `answer=${encodeURIComponent(`id:3E9 sub:001 dlvrd:000 stat:${stat} err:${err} text:hi`)}`;
 
-  expect(statusesOf(authority, [get('ref=R1&status=8'), get('ref=R1&status=1')])).toEqual([
+  expect(
+    statusesOf(authority, [
+      get('ref=R1&status=8&answer=ACK%2F'),
+      get('ref=R1&status=1'),
+      get(`ref=R2&status=2&${answer('UNDELIV', '027')}`),
+      get(`ref=R3&status=2&${answer('UNDELIV', '001')}`),
+      get(`ref=R4&status=2&${answer('UNKNOWN', '034')}`),
+      get('ref=R5&status=16&answer=NACK%2F0x00000045'),
+    ]),
+  ).toEqual([
     'sending',
     'delivered',
+    'temporary-failure',
+    'permanent-failure',
+    'technical-failure',
+    'technical-failure',
   ]);
-  expect(authority.authenticate(get('ref=R1&status=1'))).toMatchObject({
-    ok: false,
-    code: 'callback_unauthenticated',
-  });
+  expect(authority.authenticate(get('ref=R1&status=1'))).toEqual({ ok: true });
+  expect(
+    authority.authenticate({ ...get(''), path: '/callbacks/k?ref=R1&status=1' }),
+  ).toMatchObject({ ok: false, code: 'callback_unauthenticated', reason: 'no token parameter' });
+  expect(
+    authority.authenticate({ ...get(''), path: '/callbacks/k?token=guess&ref=R1' }),
+  ).toMatchObject({ ok: false, code: 'callback_wrong_token' });
 });
 
 describe('authentication', () => {

@@ -38,6 +38,12 @@ export class DeclarativeCallbackAuthority implements CallbackAuthority {
     }
 
     const { header, value } = this.#expected;
+    if (auth.scheme === 'query') {
+      const given = new URL(callback.path, 'http://receiver').searchParams.get(header);
+      if (!given) return reject('callback_unauthenticated', `no ${header} parameter`);
+      return same(given, value) ? { ok: true } : reject('callback_wrong_token', `${header} wrong`);
+    }
+
     const offered = callback.headers[header];
     if (!offered) return reject('callback_unauthenticated', `no ${header} header`);
 
@@ -60,7 +66,7 @@ export class DeclarativeCallbackAuthority implements CallbackAuthority {
     if (!messageId) return reject('callback_shape', `the receipt has no '${idField}'`);
     if (raw === undefined) return reject('callback_shape', `the receipt has no '${statusField}'`);
 
-    const code = codeField ? readField(params.data, codeField) : undefined;
+    const code = codeField ? readCode(params.data, codeField) : undefined;
     const status = this.#normalise(messageId, raw, code);
     if (!status) return reject('callback_unknown_status', `unknown status '${raw}'`);
     return {
@@ -106,6 +112,15 @@ export class DeclarativeCallbackAuthority implements CallbackAuthority {
   }
 }
 
+/** The detail code, read whole from a field or as the first group a pattern captures in it. */
+function readCode(data: unknown, code: NonNullable<Description['receipts']['code']>) {
+  if (typeof code === 'string') return readField(data, code);
+
+  const text = readField(data, code.field);
+  return text === undefined ? undefined : new RegExp(code.pattern).exec(text)?.[1];
+}
+
+/** What a genuine receipt carries: a header (or, for `query`, a parameter) and its value. */
 function expectedCredential(auth: ReceiptAuthDescription, secrets: TemplateValues) {
   if (auth.scheme === 'none') return undefined;
   if (auth.scheme === 'hmac') {
@@ -113,6 +128,9 @@ function expectedCredential(auth: ReceiptAuthDescription, secrets: TemplateValue
       header: auth.header.toLowerCase(),
       value: fill(auth.secret, secrets, 'receipts.auth.secret'),
     };
+  }
+  if (auth.scheme === 'query') {
+    return { header: auth.parameter, value: fill(auth.value, secrets, 'receipts.auth.value') };
   }
 
   const [header, value] = Object.entries(authorizationHeaders(auth, secrets))[0] ?? [];

@@ -23,6 +23,10 @@ const Pattern = z.string().refine((text) => {
   }
 }, 'not a valid regular expression');
 
+/** A regular expression whose first capture group holds the value wanted. */
+const Capturing = (what: string) =>
+  Pattern.refine((p) => /\((?!\?)/.test(p), `needs a capture group for ${what}`);
+
 const Encoding = z.enum(['json', 'form', 'query']);
 
 /** A field in a JSON body (`messages.0.id`) or a form or query parameter (`reference`). */
@@ -30,15 +34,36 @@ const FieldPath = z.string().regex(/^[\w.-]+$/, 'a field name, or a dotted path 
 
 const Status = z.enum(NORMALISED_STATUSES);
 
+const NoAuth = z.object({ scheme: z.literal('none') }).strict();
+const BasicAuth = z.object({ scheme: z.literal('basic'), username: Template, password: Template });
+const BearerAuth = z.object({ scheme: z.literal('bearer'), token: Template }).strict();
+const HeaderAuth = z
+  .object({ scheme: z.literal('header'), name: z.string().min(1), value: Template })
+  .strict();
+
 const RequestAuth = z.discriminatedUnion('scheme', [
-  z.object({ scheme: z.literal('none') }).strict(),
-  z.object({ scheme: z.literal('basic'), username: Template, password: Template }).strict(),
-  z.object({ scheme: z.literal('bearer'), token: Template }).strict(),
-  z.object({ scheme: z.literal('header'), name: z.string().min(1), value: Template }).strict(),
+  NoAuth,
+  BasicAuth.strict(),
+  BearerAuth,
+  HeaderAuth,
 ]);
 
 const ReceiptAuth = z.discriminatedUnion('scheme', [
-  ...RequestAuth.options,
+  NoAuth,
+  BasicAuth.extend({
+    /**
+     * The service hands the credentials over as the user-info of the callback URL
+     * (`https://user:password@host/…`), and the supplier posts them back as Basic auth.
+     */
+    inCallbackUrl: z.boolean().default(false),
+  }).strict(),
+  BearerAuth,
+  HeaderAuth,
+  /**
+   * A secret the service puts in the callback URL's query, which the supplier calls back
+   * unchanged (Kannel's dlr-url): weaker than a header, but all some gateways offer.
+   */
+  z.object({ scheme: z.literal('query'), parameter: z.string().min(1), value: Template }).strict(),
   z
     .object({
       scheme: z.literal('hmac'),
@@ -89,14 +114,7 @@ export const DescriptionSchema = z
         /** Where the message id is: a field of the answer, or the reference the harness sent. */
         messageId: z.union([
           z.object({ field: FieldPath }).strict(),
-          z
-            .object({
-              pattern: Pattern.refine(
-                (p) => /\((?!\?)/.test(p),
-                'needs a capture group for the id',
-              ),
-            })
-            .strict(),
+          z.object({ pattern: Capturing('the id') }).strict(),
           z.object({ reference: z.literal(true) }).strict(),
         ]),
       })
@@ -106,7 +124,13 @@ export const DescriptionSchema = z
         encoding: Encoding,
         messageId: FieldPath,
         status: FieldPath,
-        code: FieldPath.optional(),
+        /** The detail code: a field, or the first group a pattern captures in a field. */
+        code: z
+          .union([
+            FieldPath,
+            z.object({ field: FieldPath, pattern: Capturing('the code') }).strict(),
+          ])
+          .optional(),
         /** Statuses that are not final yet; they arm `afterPending`. */
         pending: z.array(z.string()).default([]),
         statuses: z.record(z.string(), z.union([Status, CodedStatus])),

@@ -13,4 +13,5 @@ export const CREDENTIALS = {
   receiptPassword: 'made-up-receipt-password',
   username: 'tester',
   password: 'made-up-kannel-password',
+  dlrToken: 'made-up-dlr-token',
 };

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { TargetConfig } from '../core/config/schema.ts';
+import type { ResolvedTarget } from '../core/target.ts';
+import type { ProfileName } from '../simulators/index.ts';
+import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
+import { simulatedKannelTarget } from './simulated-kannel-target.ts';
+
+/**
+ * Real Kannel in front of the simulator's SMSC, as for the Kannel dialect, but driven by a
+ * description: sendsms with the description's fields, and delivery reports sent to the
+ * harness's own callback receiver on the dlr-url, judged as the description says.
+ */
+export async function simulatedDeclarativeKannel(
+  config: TargetConfig,
+  profile: ProfileName,
+  index: number,
+  options: ResolveOptions,
+  setup: TargetSetup,
+): Promise<ResolvedTarget> {
+  const kannel = await simulatedKannelTarget(config, profile, index, options, setup);
+  const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
+
+  return {
+    ...kannel,
+    dialect: 'declarative',
+    credentials: {
+      username: kannel.options['username'] ?? '',
+      password: kannel.credentials['password'] ?? '',
+    },
+    options: {},
+    callback: {
+      url: callbackUrl,
+      inboundUrl: `${callbackUrl}/inbound`,
+      inspectUrl: `${options.receiver.baseUrl}/inspect/${config.name}`,
+      inspectToken: options.receiver.inspectToken,
+      bearerToken: randomBytes(24).toString('base64url'),
+    },
+    trustedCa: [options.receiver.ca],
+  };
+}
