@@ -205,11 +205,13 @@ async function assemble(
   addNotifyControlRoutes(router, { callbacks, senders, profile, httpCallbacks });
   twilio.addRoutes(router, { lifecycle, profile, store, clock });
   addControlRoutes(router, { store, clock, profile: settings.profile });
+  // The SMSC's inbound number is the Twilio account's too: an SMPP simulator, asked for by an
+  // SMPP target alone, takes the replies to it.
   const directory = {
     findInbound: (address: string) =>
       senders.findInbound(address) ??
-      twilio.phoneNumbers.findInbound(address) ??
-      smppFace?.findInbound(address),
+      smppFace?.findInbound(address) ??
+      twilio.phoneNumbers.findInbound(address),
   };
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
   addFaultRoutes(router, faults);
