@@ -228,11 +228,13 @@ async function assemble(
   sns.addRoutes(router, { lifecycle, profile });
   firetext.addRoutes(router, { lifecycle, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
+  // The SMSC's inbound number is the Twilio account's too: an SMPP simulator, asked for by an
+  // SMPP target alone, takes the replies to it.
   const directory = {
     findInbound: (address: string) =>
       senders.findInbound(address) ??
-      twilio.phoneNumbers.findInbound(address) ??
-      smppFace?.findInbound(address),
+      smppFace?.findInbound(address) ??
+      twilio.phoneNumbers.findInbound(address),
   };
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
   addFaultRoutes(router, faults);
