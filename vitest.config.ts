@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'reports/run-*/**'],
     testTimeout: 30_000,
+    // E2E files give their set-up hooks (whole CLI runs) 15 minutes: on two loaded cores a
+    // matrix run has taken six, and a generous limit costs nothing when the run is healthy.
     hookTimeout: 30_000,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
   },

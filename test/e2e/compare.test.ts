@@ -17,7 +17,7 @@ beforeAll(async () => {
   ]);
   compared = await runCli(['compare', compliant, noReceipts, '--out', '$OUT/cmp/comparison.html']);
   page = await readFile(join(compared.outDir, 'cmp', 'comparison.html'), 'utf8');
-}, 300_000);
+}, 900_000);
 
 async function runFolder(target: string): Promise<string> {
   const run = await runCli([

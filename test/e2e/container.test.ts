@@ -34,7 +34,7 @@ describe.skipIf(missing !== undefined)(
       // The base afresh too, so it is this machine's node and libraries as they are now.
       await promisify(execFile)(script('make-base.sh'), [BASE], { timeout: 120_000 });
       await promisify(execFile)(script('build-image.sh'), [TAG, BASE], { timeout: 240_000 });
-    }, 300_000);
+    }, 900_000);
 
     describe('started by the testcontainers module', () => {
       let simulator: StartedSmsAssureSimulatorContainer;
@@ -66,7 +66,7 @@ describe.skipIf(missing !== undefined)(
         // test mode is judged on its API's word.
         expect(verdictOf(result, 'in-process', 'TEST-02')).toBe('pass');
         expect(verdictOf(result, 'container', 'TEST-02')).toBe('partial');
-      }, 300_000);
+      }, 900_000);
     });
 
     test('serves plain HTTP with withHttp(), and gives no CA then', async () => {
@@ -95,7 +95,7 @@ describe.skipIf(missing !== undefined)(
       } finally {
         await faulty.stop();
       }
-    }, 300_000);
+    }, 900_000);
   },
 );
 

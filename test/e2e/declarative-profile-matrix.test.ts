@@ -31,7 +31,7 @@ describe('Firetext, described', () => {
     const suites = SUITES.flatMap((s) => ['--suite', s]);
     run = await runCli(['run', '--quiet', '--out', '$OUT', ...suites, ...targets]);
     result = await latestResult(run.outDir);
-  }, 300_000);
+  }, 900_000);
 
   const verdict = (profile: string, requirement: string) =>
     verdictOf(result, `decl-firetext-${profile}`, requirement);
@@ -123,7 +123,7 @@ describe.skipIf(kannel !== undefined)(`Kannel, described${kannel ? ` (${kannel})
     const suites = ['send', 'receipts', 'delivery-errors'].flatMap((s) => ['--suite', s]);
     run = await runCli(['run', '--quiet', '--out', '$OUT', ...suites, ...targets]);
     result = await latestResult(run.outDir);
-  }, 300_000);
+  }, 900_000);
 
   test('the run reports findings with exit 1 and no harness error', () => {
     expect(run.code, run.stderr).toBe(1);

@@ -51,7 +51,7 @@ test('known deviations alone exit 0; a new finding beside them exits 1', async (
   expect(partly.code, partly.stderr).toBe(1);
   expect(partlyResult.expectations?.[0]?.newFindings).toBeGreaterThan(0);
   expect(partlyResult.expectations?.[0]?.knownFindings).toBe(2);
-}, 300_000);
+}, 900_000);
 
 test('a bad expectations file is bad configuration that names the file, field and line', async () => {
   const file = await expectationsFile(['  - requirement: RCPT-01', '    because: no reason field']);

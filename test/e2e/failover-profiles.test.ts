@@ -22,7 +22,7 @@ beforeAll(async () => {
   const targets = PROFILES.flatMap((p) => ['--target', `sim:notify:${p}`]);
   run = await runCli(['run', '--quiet', '--suite', 'failover', '--out', '$OUT', ...targets]);
   result = await latestResult(run.outDir);
-}, 300_000);
+}, 900_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);

@@ -40,7 +40,7 @@ beforeAll(async () => {
   run = await runFailover(TARGETS);
   result = await latestResult(run.outDir);
   html = await readFile(join(run.outDir, 'latest', 'report.html'), 'utf8');
-}, 300_000);
+}, 900_000);
 
 const scenarios = (target: string): FailoverEvidence[] =>
   result.checks

@@ -19,7 +19,7 @@ describe.skipIf(missing !== undefined)(
 
     beforeAll(async () => {
       profiles = await runProfiles('kannel', PROFILES, SUITES);
-    }, 300_000);
+    }, 900_000);
 
     test('the run reports findings with exit 1 and no harness error', () => {
       profiles.expectFindingsOnly();

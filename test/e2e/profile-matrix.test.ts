@@ -20,7 +20,7 @@ beforeAll(async () => {
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...suites, ...targets]);
   result = await latestResult(run.outDir);
   // A simulator per profile, each sent every suite, on a machine other work shares.
-}, 360_000);
+}, 900_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-notify-${profile}`, requirement);

@@ -115,7 +115,7 @@ describe.skipIf(missing !== undefined)(
         FAULTY_PASSWORD: faulty.password,
       });
       result = await latestResult(run.outDir);
-    }, 300_000);
+    }, 900_000);
 
     afterAll(async () => {
       for (const stop of stops.reverse()) await stop();

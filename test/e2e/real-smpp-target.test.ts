@@ -81,7 +81,7 @@ beforeAll(async () => {
     WEAK_PASSWORD: weak.smpp.password,
   });
   result = await latestResult(run.outDir);
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await Promise.all(simulators.map((s) => s.stop()));

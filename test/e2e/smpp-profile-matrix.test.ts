@@ -22,7 +22,7 @@ let profiles: ProfileRun;
 
 beforeAll(async () => {
   profiles = await runProfiles('smpp', PROFILES, SUITES);
-}, 300_000);
+}, 900_000);
 
 const verdict = (profile: string, requirement: string) => profiles.verdict(profile, requirement);
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const suites = SUITES.filter((s) => s !== 'failover').flatMap((s) => ['--suite', s]);
   run = await runCli(['run', '--quiet', '--out', '$OUT', ...suites, ...targets]);
   result = await latestResult(run.outDir);
-}, 300_000);
+}, 900_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-sns-${profile}`, requirement);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await writeFile(config, CONFIG);
   run = await runCli(['run', '--quiet', '--config', config, '--suite', 'truth', '--out', '$OUT']);
   result = await latestResult(run.outDir);
-}, 300_000);
+}, 900_000);
 
 function truthOf(target: string): TruthEvidence | undefined {
   const check = result.checks.find((c) => c.target === target && c.id === 'truth/receipts-true');

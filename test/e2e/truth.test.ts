@@ -67,7 +67,7 @@ beforeAll(async () => {
   await writeFile(config, CONFIG);
   run = await runCli(['run', '--quiet', '--config', config, '--suite', 'truth', '--out', '$OUT']);
   result = await latestResult(run.outDir);
-}, 300_000);
+}, 900_000);
 
 function truthCheck(target: string): CheckRecord {
   const found = result.checks.find((c) => c.target === target && c.id === 'truth/receipts-true');

@@ -42,7 +42,7 @@ beforeAll(async () => {
     ...targets.flatMap((t) => ['--target', t]),
   ]);
   result = await latestResult(run.outDir);
-}, 300_000);
+}, 900_000);
 
 const verdict = (profile: string, requirement: string) =>
   verdictOf(result, `sim-vonage-${profile}`, requirement);
