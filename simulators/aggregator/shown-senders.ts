@@ -3,6 +3,8 @@ import { addressKey } from './e164.ts';
 import type { SenderDisplay } from './profiles.ts';
 import type { SimulatorStore } from './store.ts';
 
+const SHOWN_COUNTRY = 'US';
+
 /** Decides what each handset shows as the sender of the next message it gets. */
 export class ShownSenders {
   readonly #display: SenderDisplay;
@@ -29,10 +31,14 @@ export class ShownSenders {
     }
   }
 
-  /** A drama-range mobile, never the sender itself, so that replies cannot find the service. */
+  /**
+   * A fiction-range number abroad, as grey routes show, never the sender itself, so that replies
+   * cannot find the service. Never a UK mobile: those are the handsets the harness texts, and a
+   * shown sender stored beside an at-rest canary would read as that canary leaking.
+   */
   #randomNumber(sender: string): string {
-    let drawn = this.#plan.ukMobile();
-    while (addressKey(drawn) === addressKey(sender)) drawn = this.#plan.ukMobile();
+    let drawn = this.#plan.forCountry(SHOWN_COUNTRY);
+    while (addressKey(drawn) === addressKey(sender)) drawn = this.#plan.forCountry(SHOWN_COUNTRY);
     return drawn;
   }
 
