@@ -152,7 +152,7 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     ...COMPLIANT,
     name: 'sender-altered',
     description:
-      'Shows handsets a random long number from the drama range instead of the chosen sender.',
+      'Shows handsets a random long number abroad (a fiction one) instead of the chosen sender.',
     senderDisplay: 'random-long-number',
   },
   'sender-inconsistent': {
