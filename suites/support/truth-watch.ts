@@ -58,8 +58,9 @@ export async function watchProbes(
     }
 
     const open = [...state.values()].filter((s) => !s.final || (!s.observed && !s.graceRanOut));
-    // Stops only after a look that began once the last grace period had run out.
-    if (open.length === 0 || Date.now() > endOf(open, deadline, plan)) break;
+    // Stops only after a look that began once the last grace period had run out: on a loaded
+    // machine a look can outlast the end it began before, and its texts would go unjudged.
+    if (open.length === 0 || lookStarted > endOf(open, deadline, plan)) break;
     await sleep(timing.pollIntervalMs);
   }
   return [...state.values()].map((s) => ({ ...s, graceRanOut: s.graceRanOut ?? false }));
