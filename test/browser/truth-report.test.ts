@@ -1,9 +1,9 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli, type CliRun } from '../support/run-cli.ts';
+import { runCli, scratchDir, type CliRun } from '../support/run-cli.ts';
 import { describeViolations, seriousViolations } from './accessibility.ts';
 import {
   ARTIFACTS_DIR,
@@ -14,21 +14,34 @@ import {
 } from './chromium.ts';
 
 const SUITE = browserSuite('the receipt truthfulness section of a real run');
-const RUN = [
-  // A gentler clock than the default, so a loaded machine still sees every text judged.
-  'run --quiet --out $OUT --suite truth --time-scale 25',
-  '--target sim:notify:compliant --target sim:notify:fake-receipts-all',
-]
-  .join(' ')
-  .split(' ');
+// A gentler clock than the default, and a minute of real time for each status to be read, so a
+// loaded machine still sees every text judged.
+const CONFIG = `
+timeScale: 25
+targets:
+  - name: sim-notify-compliant
+    dialect: notify
+    receiptDeadlineSeconds: 1500
+    simulator: { profile: compliant }
+  - name: sim-notify-fake-receipts-all
+    dialect: notify
+    receiptDeadlineSeconds: 1500
+    simulator: { profile: fake-receipts-all }
+`;
+
+async function truthRun(): Promise<CliRun> {
+  const config = join(await scratchDir(), 'assure.yaml');
+  await writeFile(config, CONFIG);
+  return runCli(['run', '--quiet', '--out', '$OUT', '--suite', 'truth', '--config', config]);
+}
 
 describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
   let run: CliRun;
   let browser: Browser;
 
   beforeAll(async () => {
-    [run, browser] = await Promise.all([runCli(RUN), launchChromium()]);
-  }, 300_000);
+    [run, browser] = await Promise.all([truthRun(), launchChromium()]);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
