@@ -2,7 +2,10 @@ import type { RunResult } from '../core/run-result.ts';
 import type { History } from '../reports/index.ts';
 import { deviationName, findingCounts } from '../reports/expectation-wording.ts';
 
-/** What a run adds to its verdicts: shard, known deviations, history; printed before the summary. */
+/**
+ * What a run adds to its verdicts: shard, known deviations, history; printed before the
+ * summary.
+ */
 export function printRunNotes(result: RunResult, history: History | undefined): void {
   if (result.shard) {
     console.log(

@@ -54,7 +54,10 @@ export const TruthEvidenceSchema = z.object({
     confidence: z.number(),
     method: z.literal('wilson'),
   }),
-  /** How many texts it takes to catch a route faking `share` with `confidence`, and how many went. */
+  /**
+   * How many texts it takes to catch a route faking `share` with `confidence`, and how many
+   * went.
+   */
   detection: z.object({
     share: z.number(),
     confidence: z.number(),

@@ -20,7 +20,7 @@ function simulated(name: string, expectations?: string) {
   });
 }
 
-test("a target's deviations are read from its file, or from the command line's over it", async () => {
+test("a target's deviations come from its file, or from the command line's over it", async () => {
   const folder = await mkdtemp(join(tmpdir(), 'sms-assure-expect-'));
   const configured = join(folder, 'configured.yaml');
   const given = join(folder, 'given.yaml');
