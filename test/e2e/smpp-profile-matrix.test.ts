@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { FAILURE_KIND_VERDICTS, type ExpectedVerdict } from '../support/fault-verdicts.ts';
 import { runProfiles, type ProfileRun } from '../support/profile-run.ts';
 
 /**
@@ -45,15 +46,9 @@ test.each([
 });
 
 describe('each faulty profile fails the requirement it breaks, and only that', () => {
-  test.each([
+  test.each<ExpectedVerdict>([
     ['no-receipts', 'RCPT-01', 'fail'],
-    ['temporary-as-permanent', 'RCPT-02', 'fail'],
-    ['temporary-as-permanent', 'ERR-02', 'fail'],
-    ['temporary-as-permanent', 'ERR-01', 'pass'],
-    ['temporary-as-permanent', 'RCPT-01', 'pass'],
-    ['permanent-as-temporary', 'RCPT-02', 'fail'],
-    ['permanent-as-temporary', 'ERR-01', 'fail'],
-    ['permanent-as-temporary', 'ERR-02', 'pass'],
+    ...FAILURE_KIND_VERDICTS,
     ['replies-dropped', 'SID-03', 'fail'],
     ['replies-dropped', 'RCPT-01', 'pass'],
     ['sender-truncated', 'SID-04', 'fail'],

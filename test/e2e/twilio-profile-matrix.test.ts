@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
 import { SUITES } from '../../core/suites.ts';
+import { RECEIPT_FAULT_VERDICTS } from '../support/fault-verdicts.ts';
 import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli.ts';
 
 /**
@@ -66,24 +67,12 @@ const EXPECTED_VERDICTS: readonly (readonly [string, string, string])[] = [
   ...['INTL-01', 'INTL-02', 'CONT-01', 'TEST-02'].map((id) => ['compliant', id, 'pass'] as const),
   ...['SID-03', 'SID-06'].map((id) => ['compliant', id, 'pass'] as const),
   ['compliant', 'RCPT-03', 'partial'],
-  ['no-receipts', 'RCPT-01', 'fail'],
-  ['no-receipts', 'TEST-01', 'fail'],
+  ...RECEIPT_FAULT_VERDICTS,
   // The interim callbacks (`sending`, `sent`) still come, signed: authentication is judged.
   ['no-receipts', 'RCPT-03', 'partial'],
-  ['temporary-as-permanent', 'RCPT-02', 'fail'],
-  ['temporary-as-permanent', 'ERR-02', 'fail'],
-  ['temporary-as-permanent', 'ERR-01', 'pass'],
-  ['temporary-as-permanent', 'RCPT-01', 'pass'],
-  ['permanent-as-temporary', 'RCPT-02', 'fail'],
-  ['permanent-as-temporary', 'ERR-01', 'fail'],
-  ['permanent-as-temporary', 'ERR-02', 'pass'],
-  ['unauthenticated-callbacks', 'RCPT-03', 'fail'],
-  ['unauthenticated-callbacks', 'RCPT-01', 'pass'],
   ['unauthenticated-callbacks', 'RCPT-02', 'pass'],
   ['test-mode-leaks', 'TEST-02', 'fail'],
   ['test-mode-leaks', 'TEST-01', 'pass'],
-  ['sender-truncated', 'SID-04', 'fail'],
-  ['sender-truncated', 'SID-01', 'pass'],
   ['overseas-surcharge', 'INTL-02', 'fail'],
   ['overseas-surcharge', 'INTL-01', 'pass'],
   // Replies reach an owned number's SmsUrl; dropped ones never arrive, nor are they listed.
