@@ -44,6 +44,8 @@ export class DeclarativeAdapter implements ProviderAdapter {
     priceData: false,
     inbound: false,
     readBack: false,
+    // A described API has no lookup the harness knows of: status is what the receipts said.
+    statusSource: 'receipts',
   };
 
   readonly #options: DeclarativeAdapterOptions;

@@ -35,6 +35,8 @@ export class KannelAdapter implements Contract.ProviderAdapter {
     priceData: false,
     inbound: false,
     readBack: false,
+    // Kannel answers no lookup: a message's status is what its delivery reports said.
+    statusSource: 'receipts',
   };
   readonly #options: KannelAdapterOptions;
   readonly #parts = new Map<string, readonly string[]>();

@@ -65,6 +65,13 @@ describe('Firetext, described', () => {
     expect(verdict(profile, requirement)).toBe(wanted);
   });
 
+  test('no lookup is asked about an unknown id: none exists, so the check says so', () => {
+    const check = result.checks.find(
+      (c) => c.target === 'decl-firetext-compliant' && c.id === 'send/unknown-id',
+    );
+    expect(check?.outcome).toBe('not-applicable');
+  });
+
   test('a receipt without its Basic credentials is refused by the description’s auth', () => {
     const callback = result.checks.find(
       (c) => c.target === 'decl-firetext-unauthenticated-callbacks' && c.id === 'receipts/callback',
