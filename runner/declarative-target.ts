@@ -6,6 +6,7 @@ import { PROFILES, type ProfileName } from '../simulators/index.ts';
 import { loadDescription } from '../providers/declarative/load-description.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { realTarget } from './real-target.ts';
+import { receiverCallback } from './receiver-callback.ts';
 import { simulatedDeclarativeKannel } from './simulated-declarative-kannel.ts';
 import { simulatedTarget } from './simulated-target.ts';
 
@@ -23,7 +24,13 @@ export async function declarativeTarget(
   setup: TargetSetup,
 ): Promise<ResolvedTarget> {
   const description = await readDescription(config, index, options);
-  if (!config.simulator) return { ...realTarget(config, index, options), description };
+  if (!config.simulator) {
+    // Sends name the receiver's URL, as the description asks; no receipt is read back from it,
+    // since a supplier elsewhere cannot reach loopback: what waits on one ends as an error.
+    const real = realTarget(config, index, options);
+    const callbackUrl = receiverCallback(config.name, options).url;
+    return { ...real, description, options: { ...real.options, callbackUrl } };
+  }
 
   const { profile } = config.simulator;
   const face = config.simulator.speaks ?? description.api.name;

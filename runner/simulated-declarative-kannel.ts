@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { TargetConfig } from '../core/config/schema.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import type { ProfileName } from '../simulators/index.ts';
+import { receiverCallback } from './receiver-callback.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
 import { simulatedKannelTarget } from './simulated-kannel-target.ts';
 
@@ -18,7 +18,6 @@ export async function simulatedDeclarativeKannel(
   setup: TargetSetup,
 ): Promise<ResolvedTarget> {
   const kannel = await simulatedKannelTarget(config, profile, index, options, setup);
-  const callbackUrl = `${options.receiver.baseUrl}/callbacks/${config.name}`;
 
   return {
     ...kannel,
@@ -28,13 +27,7 @@ export async function simulatedDeclarativeKannel(
       password: kannel.credentials['password'] ?? '',
     },
     options: {},
-    callback: {
-      url: callbackUrl,
-      inboundUrl: `${callbackUrl}/inbound`,
-      inspectUrl: `${options.receiver.baseUrl}/inspect/${config.name}`,
-      inspectToken: options.receiver.inspectToken,
-      bearerToken: randomBytes(24).toString('base64url'),
-    },
+    callback: receiverCallback(config.name, options),
     trustedCa: [options.receiver.ca],
   };
 }

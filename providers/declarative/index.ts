@@ -1,5 +1,6 @@
 import { analyse } from '../../content/segments.ts';
 import { ConfigError } from '../../core/errors.ts';
+import { configuredFrom } from '../drama-outcomes.ts';
 import type { Dialect } from '../registry.ts';
 import { smppDialect } from '../smpp/index.ts';
 import { DeclarativeAdapter } from './adapter.ts';
@@ -46,7 +47,7 @@ export const declarativeDialect: Dialect = {
       baseUrl: target.baseUrl,
       credentials: target.credentials,
       client,
-      ...definedSender(target.options['sender'] ?? target.sender.expected),
+      ...definedSender(configuredFrom(target)),
       ...(target.callback
         ? {
             callbackUrl: target.callback.url,
@@ -55,7 +56,7 @@ export const declarativeDialect: Dialect = {
               target.trustedCa,
             ),
           }
-        : {}),
+        : definedCallbackUrl(target.options['callbackUrl'])),
     });
   },
 
@@ -72,4 +73,8 @@ export const declarativeDialect: Dialect = {
 
 function definedSender(sender: string | undefined): { sender?: string } {
   return sender ? { sender } : {};
+}
+
+function definedCallbackUrl(url: string | undefined): { callbackUrl?: string } {
+  return url ? { callbackUrl: url } : {};
 }
