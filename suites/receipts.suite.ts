@@ -54,7 +54,10 @@ forEachTarget('receipts', (target) => {
     },
     async (c) => {
       if (!target.callback) {
-        c.skip('no callback URL reaches this run; receipts were read by polling only');
+        c.skip(
+          'no callback URL reaches this run from this supplier; its receipts were read another ' +
+            "way (the status API, the SMPP session or the gateway's reports)",
+        );
       }
       requireReceipts(c, 'callback');
 
