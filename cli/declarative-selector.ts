@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SIMULATOR_FACES } from '../core/config/schema.ts';
 import { ConfigError } from '../core/errors.ts';
 import { PROFILES } from '../simulators/index.ts';
 
@@ -14,9 +15,12 @@ export function declarativeSelector(selector: string) {
   if (!match) return undefined;
 
   const [, example, profile = 'compliant'] = match;
+  // Only the examples whose supplier the simulator has a face for can run against it.
+  const faces: readonly string[] = SIMULATOR_FACES;
   const examples = readdirSync(EXAMPLES)
     .filter((file) => file.endsWith('.yaml'))
-    .map((file) => file.slice(0, -'.yaml'.length));
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .filter((name) => faces.includes(name));
   if (!example || !examples.includes(example)) {
     throw new ConfigError('command line', [
       `--target ${selector}: name an example description: ` +

@@ -11,6 +11,9 @@ import {
 } from './gateway-schema.ts';
 import { checkTruthConfig, TruthConfigSchema } from './truth-schema.ts';
 
+/** The suppliers a described target can meet on the simulator, by the description's name. */
+export const SIMULATOR_FACES = ['firetext', 'kannel'] as const;
+
 const EnvRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict();
 
 const NumbersSchema = z
@@ -40,7 +43,7 @@ export const TargetConfigSchema = z
          * Which face of the simulator a declarative target talks to: its Firetext API, or real
          * Kannel in front of its SMSC. @default the description's name
          */
-        speaks: z.enum(['firetext', 'kannel']).optional(),
+        speaks: z.enum(SIMULATOR_FACES).optional(),
       })
       .strict()
       .optional(),
