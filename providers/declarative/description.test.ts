@@ -59,6 +59,17 @@ test('a misspelt template variable is named with its field and line', () => {
   ]);
 });
 
+test('a secret the templates name but the credentials do not list is named with its line', () => {
+  const text = ['credentials: [apiKey]', ...MINIMAL]
+    .join('\n')
+    .replace('text: "{{body}}"', 'text: "{{body}}", key: "{{credentials.apiKee}}"');
+
+  expect(problems(text)).toEqual([
+    'send.fields.key (line 7): {{credentials.apiKee}} names a secret missing from credentials: ' +
+      'list it there',
+  ]);
+});
+
 test('a status that is not a normalised one is named with its line', () => {
   const text = MINIMAL.join('\n').replace('ok: delivered', 'ok: arrived');
 

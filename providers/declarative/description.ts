@@ -138,7 +138,29 @@ export const DescriptionSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((description, ctx) => {
+    const listed = new Set(description.credentials);
+    for (const [path, text] of stringsIn(description)) {
+      for (const name of templateVariables(text)) {
+        const secret = /^credentials\.(\w+)$/.exec(name)?.[1];
+        if (secret !== undefined && !listed.has(secret)) {
+          const message = `{{${name}}} names a secret missing from credentials: list it there`;
+          ctx.addIssue({ code: 'custom', path, message });
+        }
+      }
+    }
+  });
+
+/** Every string in a parsed description, with its path, so each can be named in an error. */
+function* stringsIn(value: unknown, path: PropertyKey[] = []): Generator<[PropertyKey[], string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* stringsIn(item, [...path, index]);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) yield* stringsIn(item, [...path, key]);
+  }
+}
 
 export type Description = z.infer<typeof DescriptionSchema>;
 export type ReceiptAuthDescription = Description['receipts']['auth'];
