@@ -67,8 +67,8 @@ Options:
 Numbers, bodies, references and replies are stored encrypted (AES-256-GCM data keys wrapped
 by the key-encryption key). "sms-assure simulator rotate-key --help" changes that key.`;
 
-export const ROTATE_KEY_HELP = `Usage: sms-assure simulator rotate-key --data-dir DIR --new-key-file NEW
-                                       [--key-file OLD]
+export const ROTATE_KEY_HELP = `Usage: sms-assure simulator rotate-key --data-dir DIR
+                                       --new-key-file NEW [--key-file OLD]
 
 Re-wraps every data key of the simulator store in DIR under a new key-encryption key, in one
 transaction: every message stays readable, and afterwards only the new key opens the store.

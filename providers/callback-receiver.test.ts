@@ -94,13 +94,13 @@ test('lets a worker read verdicts only with the inspect token, without raw bodie
   expect(callbacks[0]).not.toHaveProperty('headers');
 });
 
-test('acknowledges a receipt for a message nobody sent, so the supplier stops resending (BR-24)', async () => {
+test('acks a receipt for a text nobody sent, so the supplier stops resending (BR-24)', async () => {
   const unknown = BODY.replace(NOTIFICATION_ID, '00000000-0000-4000-8000-000000000000');
 
   expect(await post(unknown, { authorization: `Bearer ${TOKEN}` })).toBe(200);
 });
 
-test('acknowledges a replayed signed callback but marks it, so nothing counts it twice', async () => {
+test('acks a replayed signed callback but marks it, so nothing counts it twice', async () => {
   const secret = 'receiver-test-signature-secret';
   receiver.register('vonage', new VonageCallbackAuthority({ signatureSecret: secret }));
   const params = { ...DELIVERED_RECEIPT, timestamp: String(Math.floor(Date.now() / 1000)) };

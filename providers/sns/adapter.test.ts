@@ -50,7 +50,7 @@ async function failureOf(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('send', () => {
-  test('publishes the Query form, signed with SigV4 that an independent check accepts', async () => {
+  test('publishes the Query form, with SigV4 an independent check accepts', async () => {
     let form = new URLSearchParams();
     let verified: { region: string } | undefined;
     supplier.agent

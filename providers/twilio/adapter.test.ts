@@ -88,7 +88,7 @@ describe('send', () => {
     await expect(sending).rejects.toThrow(/Twilio error 21211: The 'To' number is not valid/);
   });
 
-  test('a From the account may not use (21606) is the target set-up, not the supplier', async () => {
+  test('a From the account may not use (21606) is set-up, not the supplier', async () => {
     const body = errorBody(400, 21606, 'The From phone number is not a valid, SMS-capable number');
     replyTo('POST', `${MESSAGES}.json`, 400, body);
 
@@ -184,7 +184,8 @@ describe('status', () => {
 
 describe('list', () => {
   test('filters by To and follows next_page_uri', async () => {
-    const next = `${MESSAGES}.json?To=%2B447700900123&PageSize=50&Page=1&PageToken=PA${MESSAGE_SID}`;
+    const next =
+      `${MESSAGES}.json?To=%2B447700900123&PageSize=50&Page=1` + `&PageToken=PA${MESSAGE_SID}`;
     replyTo(
       'GET',
       `${MESSAGES}.json?To=%2B447700900123`,
@@ -201,7 +202,7 @@ describe('list', () => {
     expect(second).toEqual({ messages: [] });
   });
 
-  test('a reference or status filter Twilio does not have is refused before any request', async () => {
+  test('a filter Twilio lacks (reference, status) is refused before any request', async () => {
     await expect(adapter().list({ reference: 'r1' })).rejects.toBeInstanceOf(HarnessError);
     await expect(adapter().list({ status: 'permanent-failure' })).rejects.toBeInstanceOf(
       HarnessError,

@@ -57,7 +57,7 @@ function captureSend(reply: object) {
 }
 
 describe('send', () => {
-  test('posts kebab-case JSON with basic auth, as the current SDK does, and reads the id', async () => {
+  test('posts kebab-case JSON with basic auth, as the SDK does, and reads the id', async () => {
     let body: Record<string, unknown> = {};
     let authorization = '';
     supplier.agent
@@ -86,7 +86,7 @@ describe('send', () => {
     );
   });
 
-  test('asks for unicode when the text is not GSM-7, and takes the first part of a long text', async () => {
+  test('asks for unicode beyond GSM-7, and takes the first part of a long text', async () => {
     const seen = captureSend(SENT_TWO_PARTS);
 
     const sent = await adapter().send({ ...SEND, body: 'Diolch yn fawr – ŵ ŷ' });
@@ -153,7 +153,7 @@ describe('send', () => {
   });
 });
 
-test('status and list say the API has no lookup, as a set-up problem, not a supplier fault', async () => {
+test('status and list say there is no lookup: a set-up problem, not a supplier fault', async () => {
   await expect(adapter().status(MESSAGE_ID)).rejects.toBeInstanceOf(TargetSetupError);
   await expect(adapter().list({})).rejects.toThrow(/receipts come only by webhook/);
   expect(await adapter().inbound()).toEqual([]);
