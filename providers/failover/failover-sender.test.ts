@@ -47,7 +47,36 @@ async function handsetCounts(sims: readonly StartedSimulator[], failover: Failov
   return failover.routes().map((r) => bodies.filter((b) => b === r.body).length);
 }
 
+/** Waits, a tick at a time, for the sender to reach a state. */
+async function until(reached: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!reached()) {
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const holders = (failover: FailoverSender) => failover.routes().map((r) => r.holder?.target);
+
+describe('a failover sender with one target', () => {
+  test('a demoted target still takes what has nowhere else to go, so none is given up', async () => {
+    const primary = await simulatedSupplier('primary', cleanup);
+    const failover = sender(primary.target);
+    // Three real seconds late at the simulator's clock, past the two-second threshold.
+    await call(primary.simulator, 'PUT', '/_sim/faults', {
+      body: { slowDelivery: { rate: 1, extraMs: 3_000_000 } },
+    });
+
+    await sendMany(failover, 2, 'slow');
+    await until(() => failover.timeline().some((c) => c.state === 'demoted'));
+    await sendMany(failover, 2, 'after-demotion');
+
+    expect(await failover.settle(15_000)).toBe(true);
+    expect(failover.routes().map((r) => r.state)).toEqual(Array(4).fill('delivered'));
+    expect(failover.routes()[3]?.attempts.map((a) => a.outcome)).toEqual(['skipped', 'accepted']);
+    expect(await handsetCounts([primary.simulator], failover)).toEqual([1, 1, 1, 1]);
+  });
+});
 
 describe('a failover sender with a primary and a secondary', () => {
   test('while the primary is healthy, everything goes through it, once', async () => {

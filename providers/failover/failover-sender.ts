@@ -28,8 +28,9 @@ export interface FailoverSenderOptions {
  * - an accepted message is resent elsewhere only once its target reports it gave up
  *   (temporary or technical failure): a supplier that stays silent keeps it;
  * - a target is avoided while its breaker is open, and demoted while too many of its recent
- *   messages are slow to be delivered; it is used again once the breaker closes or the demotion
- *   ends, so traffic returns to the primary.
+ *   messages are slow to be delivered (used then only when no other target can take the
+ *   message); it is used again once the breaker closes or the demotion ends, so traffic
+ *   returns to the primary.
  */
 export class FailoverSender {
   readonly #lanes: readonly Lane[];
@@ -138,22 +139,31 @@ export class FailoverSender {
   }
 
   async #dispatch(route: MessageRoute): Promise<void> {
+    const demoted: Lane[] = [];
     for (const lane of this.#lanes) {
       if (route.gaveUp.has(lane.name)) continue;
       if (!lane.available(Date.now())) {
+        if (lane.demoted(Date.now())) demoted.push(lane);
         this.#attempt(route, lane, 'skipped');
         continue;
       }
       if (await this.#tryLane(route, lane)) return;
     }
+
+    // Demotion moves traffic off a slow target, it does not stop it: a message with nowhere
+    // else to go is better delivered late than given up.
+    for (const lane of demoted) {
+      if (await this.#tryLane(route, lane, true)) return;
+    }
     if (route.state !== 'in-doubt' && route.state !== 'rejected') this.#wait(route);
   }
 
   /** True once the message's fate no longer depends on another target. */
-  async #tryLane(route: MessageRoute, lane: Lane): Promise<boolean> {
+  async #tryLane(route: MessageRoute, lane: Lane, despiteDemotion = false): Promise<boolean> {
     const request = { to: route.to, body: route.body, reference: route.reference };
+    const onAttempt = (a: Promise<SentMessage>) => this.#attempts.set(route.reference, watch(a));
     try {
-      const sent = await lane.send(request, (a) => this.#attempts.set(route.reference, watch(a)));
+      const sent = await lane.send(request, onAttempt, despiteDemotion);
       this.#accept(route, lane, sent.id, 'accepted');
       return true;
     } catch (error) {

@@ -60,6 +60,8 @@ export class Lane {
   readonly health: DeliveryHealth;
   readonly #breaker: CircuitBreakerPolicy;
   readonly #policy: IPolicy;
+  /** The same attempts without the breaker, for a demoted target used as the last resort. */
+  readonly #policyDemoted: IPolicy;
   readonly #policies: LanePolicies;
   readonly #onChange: (change: LaneChange) => void;
   #demotion: { dispose(): void; until: number } | undefined;
@@ -93,6 +95,7 @@ export class Lane {
     );
     const perAttempt = timeout(policies.attemptTimeoutMs, TimeoutStrategy.Aggressive);
     this.#policy = wrap(retryNotAccepted, this.#breaker, perAttempt);
+    this.#policyDemoted = wrap(retryNotAccepted, perAttempt);
   }
 
   get state(): LaneState {
@@ -116,12 +119,24 @@ export class Lane {
     }
   }
 
+  /** Slow to deliver lately: used only when no target that is not is available. */
+  demoted(now: number): boolean {
+    this.#liftDemotion(now);
+    return this.#demotion !== undefined;
+  }
+
   /**
    * Sends through the policies. `onAttempt` sees each attempt's own promise, which goes on after
    * a timeout gives up waiting for it: a late answer still says whether the message was taken.
+   * `despiteDemotion` sends past the isolation that demotion puts on the breaker.
    */
-  send(request: SendRequest, onAttempt: (attempt: Promise<SentMessage>) => void) {
-    return this.#policy.execute(() => {
+  send(
+    request: SendRequest,
+    onAttempt: (attempt: Promise<SentMessage>) => void,
+    despiteDemotion = false,
+  ) {
+    const policy = despiteDemotion ? this.#policyDemoted : this.#policy;
+    return policy.execute(() => {
       const attempt = this.adapter.send(request);
       onAttempt(attempt);
       return attempt;
