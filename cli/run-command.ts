@@ -6,13 +6,12 @@ import type { Config } from '../core/config/schema.ts';
 import { ConfigError } from '../core/errors.ts';
 import { SUITES, type SuiteName } from '../core/suites.ts';
 import { runAssurance } from '../runner/run.ts';
-import { PROFILES } from '../simulators/index.ts';
-import { declarativeSelector } from './declarative-selector.ts';
 import { RUN_HELP } from './help.ts';
 import { parseOptions, positiveNumber } from './parse-options.ts';
 import { printCheck, printSummary } from './progress.ts';
 import { parseExpectationFlags, parseShard } from './run-flags.ts';
 import { printRunNotes } from './run-notes.ts';
+import { selectTargets } from './target-selectors.ts';
 
 /** The default when no config is given: the embedded simulator, Notify dialect, compliant. */
 const DEFAULT_CONFIG = {
@@ -77,43 +76,6 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   printRunNotes(outcome.result, outcome.history);
   printSummary(outcome.result, displayPath(outcome.folder), outcome.files);
   return outcome.result.exitCode;
-}
-
-/**
- * `--target` picks configured targets by name; `sim:DIALECT[:PROFILE]` adds a simulated one,
- * so that several profiles can be compared in one run without a config file.
- */
-function selectTargets(config: Config, selectors: readonly string[]): Config {
-  if (selectors.length === 0) return config;
-
-  const targets = selectors.map((selector) => {
-    const described = declarativeSelector(selector);
-    if (described) return described;
-
-    const simulated = /^sim:([a-z]+)(?::([a-z-]+))?$/.exec(selector);
-    if (simulated) {
-      const [, dialect, profile = 'compliant'] = simulated;
-      if (!(PROFILES as readonly string[]).includes(profile)) {
-        throw new ConfigError('command line', [
-          `--target ${selector}: no simulator profile '${profile}'; see "sms-assure profiles"`,
-        ]);
-      }
-      const name = `sim-${dialect}-${profile}`;
-      return { name, dialect, simulator: { profile } };
-    }
-
-    const configured = config.targets.find((t) => t.name === selector);
-    if (!configured) {
-      const known = config.targets.map((t) => t.name).join(', ');
-      throw new ConfigError('command line', [
-        `--target ${selector}: no such target (configured: ${known}; or use ` +
-          'sim:notify[:PROFILE], sim:twilio[:PROFILE], sim:vonage[:PROFILE], sim:sns[:PROFILE], ' +
-          'sim:smpp[:PROFILE], sim:kannel[:PROFILE], sim:declarative:EXAMPLE[:PROFILE])',
-      ]);
-    }
-    return configured;
-  });
-  return validateConfig({ ...config, targets }, 'command line');
 }
 
 function selectSuites(names: readonly string[]): SuiteName[] {
