@@ -27,7 +27,9 @@ export async function declarativeTarget(
   if (!config.simulator) {
     // Sends name the receiver's URL, as the description asks; no receipt is read back from it,
     // since a supplier elsewhere cannot reach loopback: what waits on one ends as an error.
-    const real = realTarget(config, index, options);
+    const real = withUnnamedSecrets(description, config, index, options.source, () =>
+      realTarget(config, index, options),
+    );
     const callbackUrl = receiverCallback(config.name, options).url;
     return { ...real, description, options: { ...real.options, callbackUrl } };
   }
@@ -54,6 +56,35 @@ export async function declarativeTarget(
     `targets.${index}.simulator.speaks: the simulator has no face '${face}' (the description's ` +
       'name); say speaks: firetext or speaks: kannel, whichever API it follows',
   ]);
+}
+
+/**
+ * Resolves a real described target, naming every secret the description lists that the target
+ * does not give alongside the environment's and the live-key problems, all in one answer.
+ */
+function withUnnamedSecrets(
+  description: Described,
+  config: TargetConfig,
+  index: number,
+  source: string,
+  resolve: () => ResolvedTarget,
+): ResolvedTarget {
+  const unnamed = description.api.credentials
+    .filter((name) => !config.credentials?.[name])
+    .map(
+      (name) =>
+        `targets.${index}.credentials.${name}: ${description.file} lists it under ` +
+        'credentials; name the environment variable that holds it',
+    );
+  try {
+    const target = resolve();
+    if (unnamed.length > 0) throw new ConfigError(source, unnamed);
+    return target;
+  } catch (error) {
+    if (!(error instanceof ConfigError) || unnamed.length === 0) throw error;
+    const others = error.problems.filter((p) => !unnamed.includes(p));
+    throw new ConfigError(source, [...unnamed, ...others]);
+  }
 }
 
 function isProfile(name: string): name is ProfileName {

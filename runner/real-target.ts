@@ -13,22 +13,15 @@ export function realTarget(
   options: ResolveOptions,
 ): ResolvedTarget {
   const where = `targets.${index}`;
-  // Every dialect but the declarative one requires apiKey (the schema says so).
-  const envName = config.credentials?.apiKey?.env;
-  const apiKey = envName ? options.env[envName] : undefined;
-
-  if (envName && !apiKey) {
-    throw new ConfigError(options.source, [
-      `${where}.credentials.apiKey: environment variable ${envName} is not set (or is empty)`,
-    ]);
-  }
+  // Every problem at once: fixing one should not merely reveal the next.
+  const { secrets: credentials, missing: problems } = secretsOf(config, where, options);
   if (config.keyType === 'live' && !options.allowLive) {
-    throw new ConfigError(options.source, [
+    problems.push(
       `${where}.keyType: live credentials text real people; pass --allow-live to use them`,
-    ]);
+    );
   }
+  if (problems.length > 0) throw new ConfigError(options.source, problems);
 
-  const credentials = secretsOf(config, where, options);
   const trustedCa = config.tls ? [readTargetCa(config.tls.ca, `${where}.tls.ca`, options)] : [];
 
   const dialect = dialectOf(config.dialect);
@@ -53,11 +46,7 @@ export function realTarget(
 }
 
 /** Every named secret of the target, read from the environment variable the config names. */
-function secretsOf(
-  config: TargetConfig,
-  where: string,
-  options: ResolveOptions,
-): Record<string, string> {
+function secretsOf(config: TargetConfig, where: string, options: ResolveOptions) {
   const secrets: Record<string, string> = {};
   const missing: string[] = [];
 
@@ -70,7 +59,5 @@ function secretsOf(
         `${where}.credentials.${name}: environment variable ${ref.env} is not set (or is empty)`,
       );
   }
-
-  if (missing.length > 0) throw new ConfigError(options.source, missing);
-  return secrets;
+  return { secrets, missing };
 }
