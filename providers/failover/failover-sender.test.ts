@@ -23,9 +23,13 @@ async function suppliers(faults?: ClientFaults) {
 }
 
 function sender(...targets: FailoverTarget[]): FailoverSender {
+  return senderWith(POLICIES, ...targets);
+}
+
+function senderWith(policies: typeof POLICIES, ...targets: FailoverTarget[]): FailoverSender {
   const made = new FailoverSender({
     targets,
-    policies: POLICIES,
+    policies,
     giveUpAfterMs: 1_500,
     pollIntervalMs: 10,
   }).start();
@@ -153,6 +157,30 @@ describe('a failover sender with a primary and a secondary', () => {
       'primary:found',
     ]);
     expect(await handsetCounts(sims, failover)).toEqual([1]);
+  });
+});
+
+describe('a primary demoted for slow delivery', () => {
+  test('loses its traffic to the secondary, and has it back once the demotion ends', async () => {
+    const { sims, primary, secondary } = await suppliers();
+    const demotedForMs = 3_000;
+    const failover = senderWith({ ...POLICIES, demotedForMs }, primary.target, secondary.target);
+    await call(primary.simulator, 'PUT', '/_sim/faults', {
+      body: { slowDelivery: { rate: 1, extraMs: 3_000_000 } },
+    });
+
+    await sendMany(failover, 2, 'slow');
+    await until(() => failover.timeline().some((c) => c.state === 'demoted'));
+    await call(primary.simulator, 'DELETE', '/_sim/faults');
+    await sendMany(failover, 1, 'while-demoted');
+    await new Promise((resolve) => setTimeout(resolve, demotedForMs + 100));
+    await sendMany(failover, 1, 'after-demotion');
+
+    expect(await failover.settle(15_000)).toBe(true);
+    expect(holders(failover)).toEqual(['primary', 'primary', 'secondary', 'primary']);
+    expect(await handsetCounts(sims, failover)).toEqual([1, 1, 1, 1]);
+    const primaryStates = failover.timeline().filter((c) => c.target === 'primary');
+    expect(primaryStates.map((c) => c.state)).toEqual(['closed', 'demoted', 'closed']);
   });
 });
 
