@@ -54,6 +54,8 @@ export async function simulatedTarget(
     seed: config.simulator?.seed,
     transport: 'https',
     callbackCa: [options.receiver.ca],
+    // An SMPP truth observer binds to the same simulator's SMSC, on the network texts cross.
+    ...(config.truth?.observer?.kind === 'smpp' ? { smpp: { tls: true } } : {}),
   });
   setup.simulators.push(simulator);
   const trustedCa = [simulator.ca, options.receiver.ca].filter((ca) => ca !== undefined);
@@ -104,6 +106,7 @@ export async function simulatedTarget(
       timeScale: options.timeScale,
       dataDir: simulator.dataDir,
       inboxes: inboxesOf(simulator),
+      ...smscOf(simulator),
     },
   };
 }
@@ -178,4 +181,12 @@ function isProfile(name: string): name is ProfileName {
 function inboxesOf(simulator: StartedSimulator) {
   const inbound = simulator.notify.senders.find((sender) => sender.inbound);
   return inbound ? { notify: { apiKey: simulator.notify.liveKey, number: inbound.text } } : {};
+}
+
+/** The simulator's SMSC and its inbound number, where it serves one. */
+export function smscOf(simulator: StartedSimulator) {
+  const { smpp } = simulator;
+  if (!smpp) return {};
+  const { url, ca, systemId, password, inboundNumber } = smpp;
+  return { smsc: { url, systemId, password, number: inboundNumber, ...(ca ? { ca } : {}) } };
 }

@@ -79,7 +79,38 @@ function observerPlan(
     }
     return plan;
   }
+  if (observer?.kind === 'smpp') return smppPlan(observer, target, where, options);
   return undefined;
+}
+
+/**
+ * An SMPP observer binds with an account of its own. On a simulator it defaults to the same
+ * simulator's SMSC and its inbound number; a real target names all three in its configuration.
+ */
+function smppPlan(
+  observer: Extract<ObserverConfig, { kind: 'smpp' }>,
+  target: ResolvedTarget,
+  where: string,
+  options: ResolveOptions,
+): ObserverPlan {
+  const { credentials } = observer;
+  const smsc = target.simulator?.smsc;
+  const systemId = credentials
+    ? secretFrom(credentials.systemId.env, `${where}.credentials.systemId`, options)
+    : smsc?.systemId;
+  const password = credentials
+    ? secretFrom(credentials.password.env, `${where}.credentials.password`, options)
+    : smsc?.password;
+  const url = observer.url ?? smsc?.url;
+  const number = observer.number ?? smsc?.number;
+  if (!systemId || !password || !url || !number) {
+    throw new ConfigError(options.source, [
+      `${where}: name the SMSC (url), the inbound number and credentials: this simulator ` +
+        'serves no SMSC to default to',
+    ]);
+  }
+  const ca = smsc?.ca && url === smsc.url ? { ca: [smsc.ca] } : {};
+  return { kind: 'smpp', number, url, systemId, password, bind: observer.bind, ...ca };
 }
 
 function secretFrom(env: string, field: string, options: ResolveOptions): string {

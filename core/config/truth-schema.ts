@@ -4,8 +4,9 @@ const EnvRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict(
 
 /**
  * Where the truth check reads what arrived: the simulator's handsets, an inbound number at a
- * provider whose received texts the harness can read, or a test phone whose SMS-forwarding app
- * posts each text to the harness's receiver.
+ * provider whose received texts the harness can read, a test phone whose SMS-forwarding app
+ * posts each text to the harness's receiver, or an inbound number at an SMSC that a bind of the
+ * harness's own hears.
  */
 export const ObserverConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handsets') }).strict(),
@@ -25,6 +26,20 @@ export const ObserverConfigSchema = z.discriminatedUnion('kind', [
       numbers: z.array(z.string().min(1)).min(1),
       /** The bearer token the forwarding app sends, from the environment. */
       token: EnvRef,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('smpp'),
+      /** The inbound number at the SMSC, which texts are sent to. */
+      number: z.string().min(1).optional(),
+      url: z
+        .string()
+        .regex(/^smpps?:\/\/[^/]+:\d+$/, 'expected smpp://host:port or smpps://host:port')
+        .optional(),
+      /** The observer's own account at the SMSC, never the supplier's. */
+      credentials: z.object({ systemId: EnvRef, password: EnvRef }).strict().optional(),
+      bind: z.enum(['receiver', 'transceiver']).default('receiver'),
     })
     .strict(),
 ]);
@@ -65,6 +80,14 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
       }
     }
   }
+  if (observer.kind === 'smpp' && !target.simulator) {
+    for (const field of ['number', 'url', 'credentials'] as const) {
+      if (observer[field] === undefined) {
+        const message = 'required for a real target: the inbound number, its SMSC and account';
+        ctx.addIssue({ code: 'custom', path: [...path, field], message });
+      }
+    }
+  }
   if (target.simulator) return;
 
   // A real target texts only numbers its allowList names, observers' numbers included.
@@ -77,7 +100,7 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
       }
     });
   }
-  if (observer.kind === 'received-texts' && observer.number) {
+  if ((observer.kind === 'received-texts' || observer.kind === 'smpp') && observer.number) {
     if (!allowed.has(digitsOf(observer.number))) {
       ctx.addIssue({ code: 'custom', path: [...path, 'number'], message });
     }
