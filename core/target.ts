@@ -94,6 +94,16 @@ export interface ResolvedTarget {
       readonly password: string;
       readonly number: string;
     };
+    /**
+     * The same simulator's Twilio account and the number it owns: a `twilio-webhook` truth
+     * observer points that number's SmsUrl at the receiver when told of no account of its own.
+     */
+    readonly twilioNumber?: {
+      readonly baseUrl: string;
+      readonly accountSid: string;
+      readonly authToken: string;
+      readonly number: string;
+    };
   };
   /** What the truth check sends and where it looks; absent when nothing can be observed. */
   readonly truth?: TruthPlan;

@@ -33,6 +33,13 @@ export type ObserverPlan =
       readonly bind: 'receiver' | 'transceiver';
       /** Authorities (PEM) an smpps:// SMSC's certificate may come from, besides the system's. */
       readonly ca?: readonly string[];
+    }
+  /** A Twilio number whose SmsUrl is the receiver's: signed webhooks, read back through it. */
+  | {
+      readonly kind: 'twilio-webhook';
+      readonly number: string;
+      readonly inspectUrl: string;
+      readonly inspectToken: string;
     };
 
 export interface TruthPlan {

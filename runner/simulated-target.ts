@@ -106,7 +106,7 @@ export async function simulatedTarget(
       timeScale: options.timeScale,
       dataDir: simulator.dataDir,
       inboxes: inboxesOf(simulator),
-      ...smscOf(simulator),
+      ...servicesOf(simulator),
     },
   };
 }
@@ -183,10 +183,16 @@ function inboxesOf(simulator: StartedSimulator) {
   return inbound ? { notify: { apiKey: simulator.notify.liveKey, number: inbound.text } } : {};
 }
 
-/** The simulator's SMSC and its inbound number, where it serves one. */
-export function smscOf(simulator: StartedSimulator) {
+/**
+ * The simulator's services a truth observer of another kind can watch: its Twilio account's
+ * number, and its SMSC's inbound number where it serves one.
+ */
+export function servicesOf(simulator: StartedSimulator) {
+  const { accountSid, authToken, ownedNumber } = simulator.twilio;
+  const twilioNumber = { baseUrl: simulator.baseUrl, accountSid, authToken, number: ownedNumber };
   const { smpp } = simulator;
-  if (!smpp) return {};
+  if (!smpp) return { twilioNumber };
   const { url, ca, systemId, password, inboundNumber } = smpp;
-  return { smsc: { url, systemId, password, number: inboundNumber, ...(ca ? { ca } : {}) } };
+  const smsc = { url, systemId, password, number: inboundNumber, ...(ca ? { ca } : {}) };
+  return { twilioNumber, smsc };
 }

@@ -5,6 +5,8 @@ import type { ResolvedTarget } from '../core/target.ts';
 import type { ObserverPlan, TruthPlan } from '../core/truth-plan.ts';
 import { dialectOf } from '../providers/registry.ts';
 import type { ResolveOptions } from './resolve-targets.ts';
+import { secretFrom } from './secret-from.ts';
+import { twilioWebhookPlan } from './twilio-webhook-plan.ts';
 
 const DEFAULT_SAMPLE_SIZE = 59;
 const DEFAULT_GRACE_SECONDS = 60;
@@ -14,13 +16,17 @@ const DEFAULT_GRACE_SECONDS = 60;
  * otherwise; a real one needs an observer in its configuration, or the check is skipped. A
  * webhook observer's token is handed to the receiver here and goes no further.
  */
-export function truthPlan(
+export async function truthPlan(
   config: TargetConfig,
   target: ResolvedTarget,
   index: number,
   options: ResolveOptions,
-): TruthPlan | undefined {
-  const observer = observerPlan(config.truth?.observer, config, target, index, options);
+): Promise<TruthPlan | undefined> {
+  const configured = config.truth?.observer;
+  const observer =
+    configured?.kind === 'twilio-webhook'
+      ? await twilioWebhookPlan(configured, target, `targets.${index}.truth.observer`, options)
+      : observerPlan(configured, config, target, index, options);
   if (!observer) return undefined;
 
   const graceSeconds = config.truth?.arrivalGraceSeconds ?? DEFAULT_GRACE_SECONDS;
@@ -111,14 +117,4 @@ function smppPlan(
   }
   const ca = smsc?.ca && url === smsc.url ? { ca: [smsc.ca] } : {};
   return { kind: 'smpp', number, url, systemId, password, bind: observer.bind, ...ca };
-}
-
-function secretFrom(env: string, field: string, options: ResolveOptions): string {
-  const value = options.env[env];
-  if (!value) {
-    throw new ConfigError(options.source, [
-      `${field}: environment variable ${env} is not set (or is empty)`,
-    ]);
-  }
-  return value;
 }

@@ -42,6 +42,20 @@ export const ObserverConfigSchema = z.discriminatedUnion('kind', [
       bind: z.enum(['receiver', 'transceiver']).default('receiver'),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('twilio-webhook'),
+      /** The Twilio number, in E.164, whose SmsUrl posts to the harness. */
+      number: z.string().min(1).optional(),
+      /** The account owning it: its Auth Token is what signs each webhook. */
+      credentials: z.object({ accountSid: EnvRef, authToken: EnvRef }).strict().optional(),
+      /**
+       * The public HTTPS origin of a relay that forwards to the receiver, path and query
+       * unchanged: Twilio cannot reach the loopback receiver, and signs the URL it calls.
+       */
+      relay: z.url({ protocol: /^https$/ }).optional(),
+    })
+    .strict(),
 ]);
 
 export const TruthConfigSchema = z
@@ -56,6 +70,24 @@ export const TruthConfigSchema = z
 
 export type ObserverConfig = z.infer<typeof ObserverConfigSchema>;
 export type TruthConfig = z.infer<typeof TruthConfigSchema>;
+
+/** What an observer of each kind must be told for a real target: a simulator has defaults. */
+const REQUIRED_FOR_REAL: Partial<
+  Record<ObserverConfig['kind'], { fields: readonly string[]; message: string }>
+> = {
+  'received-texts': {
+    fields: ['number', 'baseUrl', 'credentials'],
+    message: 'required for a real target: the inbound number, its API and key',
+  },
+  smpp: {
+    fields: ['number', 'url', 'credentials'],
+    message: 'required for a real target: the inbound number, its SMSC and account',
+  },
+  'twilio-webhook': {
+    fields: ['number', 'credentials', 'relay'],
+    message: 'required for a real target: the number, its account and the relay',
+  },
+};
 
 interface TargetShape {
   readonly simulator?: unknown;
@@ -72,20 +104,10 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
   if (observer.kind === 'handsets' && !target.simulator) {
     ctx.addIssue({ code: 'custom', path, message: 'only a simulated target has handsets' });
   }
-  if (observer.kind === 'received-texts' && !target.simulator) {
-    for (const field of ['number', 'baseUrl', 'credentials'] as const) {
-      if (observer[field] === undefined) {
-        const message = 'required for a real target: the inbound number, its API and key';
-        ctx.addIssue({ code: 'custom', path: [...path, field], message });
-      }
-    }
-  }
-  if (observer.kind === 'smpp' && !target.simulator) {
-    for (const field of ['number', 'url', 'credentials'] as const) {
-      if (observer[field] === undefined) {
-        const message = 'required for a real target: the inbound number, its SMSC and account';
-        ctx.addIssue({ code: 'custom', path: [...path, field], message });
-      }
+  const required = target.simulator ? undefined : REQUIRED_FOR_REAL[observer.kind];
+  for (const field of required?.fields ?? []) {
+    if ((observer as Record<string, unknown>)[field] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [...path, field], message: required?.message ?? '' });
     }
   }
   if (target.simulator) return;
@@ -100,7 +122,7 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
       }
     });
   }
-  if ((observer.kind === 'received-texts' || observer.kind === 'smpp') && observer.number) {
+  if (observer.kind !== 'handsets' && observer.kind !== 'webhook' && observer.number) {
     if (!allowed.has(digitsOf(observer.number))) {
       ctx.addIssue({ code: 'custom', path: [...path, 'number'], message });
     }

@@ -8,6 +8,7 @@ import { HandsetObserver } from './handset-observer.ts';
 import type { Observer } from './observer.ts';
 import { ReceivedTextsObserver } from './received-texts-observer.ts';
 import { SmppObserver } from './smpp-observer.ts';
+import { TwilioWebhookObserver } from './twilio-webhook-observer.ts';
 import { WebhookObserver } from './webhook-observer.ts';
 
 /**
@@ -28,6 +29,8 @@ export function createObserver(
       return receivedTexts(plan, context, ca);
     case 'smpp':
       return smpp(plan, context, ca);
+    case 'twilio-webhook':
+      return new TwilioWebhookObserver({ ...plan, ca });
   }
 }
 

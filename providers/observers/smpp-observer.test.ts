@@ -101,7 +101,8 @@ test('an alphanumeric sender is shown as it stands, not as a number', async () =
 });
 
 test('a delivery receipt naming the token is acknowledged but is no arrival', async () => {
-  const receipt = 'id:7 sub:001 dlvrd:001 submit date:2612041000 done date:2612041001 ' +
+  const receipt =
+    'id:7 sub:001 dlvrd:001 submit date:2612041000 done date:2612041001 ' +
     'stat:DELIVRD err:000 text:a1b2c3 sms-assure';
   const url = await smscSending([
     handsetText({ esm_class: 0x04, short_message: { message: receipt } }),
