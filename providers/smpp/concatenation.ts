@@ -15,7 +15,10 @@ const CONCAT_16 = 0x08;
  * Where a short_message or message_payload sits in a concatenated message: its UDH says, or the
  * PDU's SAR TLVs do. Undefined for a whole text. The numbers are as given, possible or not.
  */
-export function concatenationOf(pdu: PDU, body: DecodedMessage | undefined): Concatenation | undefined {
+export function concatenationOf(
+  pdu: PDU,
+  body: DecodedMessage | undefined,
+): Concatenation | undefined {
   return fromUdh(body?.udh) ?? fromSar(pdu);
 }
 

@@ -1,4 +1,5 @@
 import type { MobileOriginatedPart } from './mobile-originated.ts';
+import { PartGroups } from './part-groups.ts';
 
 /** A handset's text as it arrived: every part in, joined in order. */
 export interface AssembledText extends Omit<MobileOriginatedPart, 'concatenation'> {
@@ -15,28 +16,14 @@ const MAX_OPEN = 1_000;
  * order. A text in one part is whole at once.
  */
 export class MobileOriginatedTexts {
-  readonly #open = new Map<string, Map<number, MobileOriginatedPart>>();
+  readonly #groups = new PartGroups<MobileOriginatedPart>(MAX_OPEN);
 
   add(part: MobileOriginatedPart, arrivedAt: number): AssembledText | undefined {
     const { concatenation, ...whole } = part;
     if (!concatenation || concatenation.total === 1) return { ...whole, arrivedAt };
 
-    const key = `${part.from}|${part.to}|${concatenation.reference}|${concatenation.total}`;
-    const parts = this.#open.get(key) ?? new Map<number, MobileOriginatedPart>();
-    parts.set(concatenation.sequence, part);
-    this.#open.delete(key);
-    if (parts.size < concatenation.total) {
-      this.#open.set(key, parts);
-      this.#dropOldest();
-      return undefined;
-    }
-
-    const ordered = [...parts.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
-    return { ...whole, text: ordered.map((p) => p.text).join(''), arrivedAt };
-  }
-
-  #dropOldest(): void {
-    const oldest = this.#open.keys().next();
-    if (this.#open.size > MAX_OPEN && !oldest.done) this.#open.delete(oldest.value);
+    const parts = this.#groups.add(`${part.from}|${part.to}`, concatenation, part);
+    if (!parts) return undefined;
+    return { ...whole, text: parts.map((p) => p.text).join(''), arrivedAt };
   }
 }
