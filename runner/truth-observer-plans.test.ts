@@ -58,7 +58,7 @@ test('an SMPP observer binds with the account its variables hold, as a receiver'
   });
 });
 
-test("an SMPP observer's unset password is bad configuration naming field and variable", async () => {
+test("an SMPP observer's unset password is bad configuration, naming the variable", async () => {
   await expect(planFor(SMPP, { OBS_ID: 'observer' })).rejects.toThrow(
     /truth\.observer\.credentials\.password: environment variable OBS_PASSWORD is not set/,
   );

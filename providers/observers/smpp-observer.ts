@@ -24,7 +24,8 @@ const MAX_KEPT = 10_000;
  */
 export class SmppObserver implements Observer {
   readonly kind = 'smpp';
-  readonly description: string;
+  readonly description =
+    'texts received by an inbound number at an SMSC, through a bind of its own';
   readonly freshNumbers = false;
   readonly #options: SmppObserverOptions;
   readonly #connection: SmppConnection;
@@ -33,7 +34,6 @@ export class SmppObserver implements Observer {
 
   constructor(options: SmppObserverOptions) {
     this.#options = options;
-    this.description = `texts received by an inbound number at an SMSC, through a bind of its own`;
     this.#connection = new SmppConnection(options.endpoint, {
       bind: options.bind ?? 'receiver',
       onDeliver: (pdu) => this.#delivered(pdu),
