@@ -83,6 +83,27 @@ export interface ResolvedTarget {
     readonly inboxes?: Readonly<
       Record<string, { readonly apiKey: string; readonly number: string }>
     >;
+    /**
+     * The same simulator's SMSC, where it serves one: an `smpp` truth observer binds to it when
+     * its configuration names no SMSC of its own.
+     */
+    readonly smsc?: {
+      readonly url: string;
+      readonly ca?: string;
+      readonly systemId: string;
+      readonly password: string;
+      readonly number: string;
+    };
+    /**
+     * The same simulator's Twilio account and the number it owns: a `twilio-webhook` truth
+     * observer points that number's SmsUrl at the receiver when told of no account of its own.
+     */
+    readonly twilioNumber?: {
+      readonly baseUrl: string;
+      readonly accountSid: string;
+      readonly authToken: string;
+      readonly number: string;
+    };
   };
   /** What the truth check sends and where it looks; absent when nothing can be observed. */
   readonly truth?: TruthPlan;

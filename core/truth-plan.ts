@@ -21,6 +21,25 @@ export type ObserverPlan =
       readonly url: string;
       readonly inspectUrl: string;
       readonly inspectToken: string;
+    }
+  /** An inbound number at an SMSC: a bind of the observer's own hears its texts as deliver_sm. */
+  | {
+      readonly kind: 'smpp';
+      readonly number: string;
+      /** `smpp://host:port` or `smpps://host:port` */
+      readonly url: string;
+      readonly systemId: string;
+      readonly password: string;
+      readonly bind: 'receiver' | 'transceiver';
+      /** Authorities (PEM) an smpps:// SMSC's certificate may come from, besides the system's. */
+      readonly ca?: readonly string[];
+    }
+  /** A Twilio number whose SmsUrl is the receiver's: signed webhooks, read back through it. */
+  | {
+      readonly kind: 'twilio-webhook';
+      readonly number: string;
+      readonly inspectUrl: string;
+      readonly inspectToken: string;
     };
 
 export interface TruthPlan {

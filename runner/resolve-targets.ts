@@ -40,7 +40,7 @@ export async function resolveTargets(
           : config.simulator
             ? await simulatedTarget(config, config.simulator.profile, index, options, setup)
             : await realTargetOf(config, index, options, setup);
-      const truth = truthPlan(config, resolved, index, options);
+      const truth = await truthPlan(config, resolved, index, options);
       const target = truth ? { ...resolved, truth } : resolved;
       const dialect = dialectOf(target.dialect);
       dialect.checkCredentials(target, `${options.source} (targets.${index}, ${target.name})`);

@@ -4,7 +4,7 @@ import type { ResolvedTarget } from '../core/target.ts';
 import { dialectOf } from '../providers/registry.ts';
 import { startSimulator, type ProfileName } from '../simulators/index.ts';
 import type { ResolveOptions, TargetSetup } from './resolve-targets.ts';
-import { simulatedPlans } from './simulated-target.ts';
+import { simulatedPlans, servicesOf } from './simulated-target.ts';
 import { withOverrides, SIMULATED_DEADLINE_FLOOR_MS } from './target-plans.ts';
 
 /** The sender an SMPP client submits from on the simulator: alphanumeric, within 11. */
@@ -60,6 +60,7 @@ export async function simulatedSmppTarget(
       profile,
       timeScale: options.timeScale,
       dataDir: simulator.dataDir,
+      ...servicesOf(simulator),
     },
   };
 }

@@ -54,6 +54,8 @@ export async function simulatedTarget(
     seed: config.simulator?.seed,
     transport: 'https',
     callbackCa: [options.receiver.ca],
+    // An SMPP truth observer binds to the same simulator's SMSC, on the network texts cross.
+    ...(config.truth?.observer?.kind === 'smpp' ? { smpp: { tls: true } } : {}),
   });
   setup.simulators.push(simulator);
   const trustedCa = [simulator.ca, options.receiver.ca].filter((ca) => ca !== undefined);
@@ -104,6 +106,7 @@ export async function simulatedTarget(
       timeScale: options.timeScale,
       dataDir: simulator.dataDir,
       inboxes: inboxesOf(simulator),
+      ...servicesOf(simulator),
     },
   };
 }
@@ -178,4 +181,18 @@ function isProfile(name: string): name is ProfileName {
 function inboxesOf(simulator: StartedSimulator) {
   const inbound = simulator.notify.senders.find((sender) => sender.inbound);
   return inbound ? { notify: { apiKey: simulator.notify.liveKey, number: inbound.text } } : {};
+}
+
+/**
+ * The simulator's services a truth observer of another kind can watch: its Twilio account's
+ * number, and its SMSC's inbound number where it serves one.
+ */
+export function servicesOf(simulator: StartedSimulator) {
+  const { accountSid, authToken, ownedNumber } = simulator.twilio;
+  const twilioNumber = { baseUrl: simulator.baseUrl, accountSid, authToken, number: ownedNumber };
+  const { smpp } = simulator;
+  if (!smpp) return { twilioNumber };
+  const { url, ca, systemId, password, inboundNumber } = smpp;
+  const smsc = { url, systemId, password, number: inboundNumber, ...(ca ? { ca } : {}) };
+  return { twilioNumber, smsc };
 }

@@ -5,6 +5,8 @@ import type { ResolvedTarget } from '../core/target.ts';
 import type { ObserverPlan, TruthPlan } from '../core/truth-plan.ts';
 import { dialectOf } from '../providers/registry.ts';
 import type { ResolveOptions } from './resolve-targets.ts';
+import { secretFrom } from './secret-from.ts';
+import { twilioWebhookPlan } from './twilio-webhook-plan.ts';
 
 const DEFAULT_SAMPLE_SIZE = 59;
 const DEFAULT_GRACE_SECONDS = 60;
@@ -14,13 +16,17 @@ const DEFAULT_GRACE_SECONDS = 60;
  * otherwise; a real one needs an observer in its configuration, or the check is skipped. A
  * webhook observer's token is handed to the receiver here and goes no further.
  */
-export function truthPlan(
+export async function truthPlan(
   config: TargetConfig,
   target: ResolvedTarget,
   index: number,
   options: ResolveOptions,
-): TruthPlan | undefined {
-  const observer = observerPlan(config.truth?.observer, config, target, index, options);
+): Promise<TruthPlan | undefined> {
+  const configured = config.truth?.observer;
+  const observer =
+    configured?.kind === 'twilio-webhook'
+      ? await twilioWebhookPlan(configured, target, `targets.${index}.truth.observer`, options)
+      : observerPlan(configured, config, target, index, options);
   if (!observer) return undefined;
 
   const graceSeconds = config.truth?.arrivalGraceSeconds ?? DEFAULT_GRACE_SECONDS;
@@ -79,15 +85,36 @@ function observerPlan(
     }
     return plan;
   }
+  if (observer?.kind === 'smpp') return smppPlan(observer, target, where, options);
   return undefined;
 }
 
-function secretFrom(env: string, field: string, options: ResolveOptions): string {
-  const value = options.env[env];
-  if (!value) {
+/**
+ * An SMPP observer binds with an account of its own. On a simulator it defaults to the same
+ * simulator's SMSC and its inbound number; a real target names all three in its configuration.
+ */
+function smppPlan(
+  observer: Extract<ObserverConfig, { kind: 'smpp' }>,
+  target: ResolvedTarget,
+  where: string,
+  options: ResolveOptions,
+): ObserverPlan {
+  const { credentials } = observer;
+  const smsc = target.simulator?.smsc;
+  const systemId = credentials
+    ? secretFrom(credentials.systemId.env, `${where}.credentials.systemId`, options)
+    : smsc?.systemId;
+  const password = credentials
+    ? secretFrom(credentials.password.env, `${where}.credentials.password`, options)
+    : smsc?.password;
+  const url = observer.url ?? smsc?.url;
+  const number = observer.number ?? smsc?.number;
+  if (!systemId || !password || !url || !number) {
     throw new ConfigError(options.source, [
-      `${field}: environment variable ${env} is not set (or is empty)`,
+      `${where}: name the SMSC (url), the inbound number and credentials: this simulator ` +
+        'serves no SMSC to default to',
     ]);
   }
-  return value;
+  const ca = smsc?.ca && url === smsc.url ? { ca: [smsc.ca] } : {};
+  return { kind: 'smpp', number, url, systemId, password, bind: observer.bind, ...ca };
 }

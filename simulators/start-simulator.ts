@@ -196,6 +196,15 @@ async function assemble(
   const firetext = new FiretextDialect(store, options.keepKeys ?? false);
   const smppFace = options.smpp ? new SmppFace(store, options.keepKeys ?? false) : undefined;
   const faults = new FaultInjector({ signalsThrottling: profile.signalsThrottling });
+  // The SMSC's inbound number is the Twilio account's too: an SMPP simulator, asked for by an
+  // SMPP target alone, takes the replies to it. Texts any dialect sends to one of these numbers
+  // arrive at its service, as handsets' replies do, so each can observe the others' texts.
+  const directory = {
+    findInbound: (address: string) =>
+      senders.findInbound(address) ??
+      smppFace?.findInbound(address) ??
+      twilio.phoneNumbers.findInbound(address),
+  };
   const lifecycle = new MessageLifecycle({
     store,
     clock,
@@ -212,7 +221,7 @@ async function assemble(
       ...(smppFace ? { smpp: smppFace.hooks } : {}),
     },
     receiptFaker: new ReceiptFaker(profile.fakesReceipts, store, { seed: options.seed, rules }),
-    directory: senders,
+    directory,
     faults,
   });
 
@@ -228,14 +237,6 @@ async function assemble(
   sns.addRoutes(router, { lifecycle, profile });
   firetext.addRoutes(router, { lifecycle, profile });
   addControlRoutes(router, { store, clock, profile: settings.profile });
-  // The SMSC's inbound number is the Twilio account's too: an SMPP simulator, asked for by an
-  // SMPP target alone, takes the replies to it.
-  const directory = {
-    findInbound: (address: string) =>
-      senders.findInbound(address) ??
-      smppFace?.findInbound(address) ??
-      twilio.phoneNumbers.findInbound(address),
-  };
   addHandsetRoutes(router, { store, clock, lifecycle, directory });
   addFaultRoutes(router, faults);
 

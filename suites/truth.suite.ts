@@ -45,8 +45,11 @@ forEachTarget('truth', (target) => {
       ];
       c.note(`${probes.length} texts to ${observer.description}`);
 
-      const sent = await sendProbes(adapter, probes);
-      const watched = await watchProbes(adapter, observer, sent, plan, target);
+      // An observer that hears only while it listens listens before the first text goes.
+      await observer.open?.();
+      const watched = await sendProbes(adapter, probes)
+        .then((sent) => watchProbes(adapter, observer, sent, plan, target))
+        .finally(() => observer.close?.());
       const judgement = judgeTruth(watched, {
         observer: observer.description,
         freshNumbers: observer.freshNumbers,

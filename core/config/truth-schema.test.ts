@@ -59,3 +59,56 @@ test('an unknown observer and a sample out of range are refused', () => {
   expect(problems([...sim, '    truth: { observer: { kind: carrier-pigeon } }'])).toHaveLength(1);
   expect(problems([...sim, '    truth: { sampleSize: 0 }'])[0]).toMatch(/truth\.sampleSize/);
 });
+
+const SMPP_OBSERVER = [
+  '    truth:',
+  '      observer:',
+  '        kind: smpp',
+  '        number: "+447700900700"',
+  '        url: smpps://smsc.example.test:3550',
+  '        credentials: { systemId: { env: OBS_ID }, password: { env: OBS_PASSWORD } }',
+];
+
+test('an SMPP observer on a real target names its number, SMSC and account', () => {
+  const missing = problems([...REAL, '    truth: { observer: { kind: smpp } }']);
+  expect(missing.map((p) => p.split(' ')[0])).toEqual([
+    'targets.0.truth.observer.number',
+    'targets.0.truth.observer.url',
+    'targets.0.truth.observer.credentials',
+  ]);
+
+  expect(problems([...REAL, '    allowList: ["07700900700"]', ...SMPP_OBSERVER])).toEqual([]);
+  expect(problems([...REAL, '    allowList: ["07700900701"]', ...SMPP_OBSERVER])).toEqual([
+    expect.stringMatching(/^targets\.0\.truth\.observer\.number \(line 12\).*allowList/),
+  ]);
+});
+
+test("an SMPP observer's SMSC is an smpp:// or smpps:// address, and its bind a kind", () => {
+  const sim = ['targets:', '  - name: sim', '    dialect: notify', '    simulator: {}'];
+  const url = problems([...sim, '    truth: { observer: { kind: smpp, url: "https://x:1" } }']);
+  expect(url).toEqual([expect.stringMatching(/truth\.observer\.url .*smpp:\/\/host:port/)]);
+  const bind = problems([...sim, '    truth: { observer: { kind: smpp, bind: transmitter } }']);
+  expect(bind).toEqual([expect.stringMatching(/truth\.observer\.bind /)]);
+});
+
+test('a Twilio webhook observer on a real target names its number, account and relay', () => {
+  const missing = problems([...REAL, '    truth: { observer: { kind: twilio-webhook } }']);
+  expect(missing.map((p) => p.split(' ')[0])).toEqual([
+    'targets.0.truth.observer.number',
+    'targets.0.truth.observer.credentials',
+    'targets.0.truth.observer.relay',
+  ]);
+
+  const observer = [
+    '    allowList: ["+447700900600"]',
+    '    truth:',
+    '      observer:',
+    '        kind: twilio-webhook',
+    '        number: "+447700900600"',
+    '        credentials: { accountSid: { env: OBS_SID }, authToken: { env: OBS_TOKEN } }',
+  ];
+  expect(problems([...REAL, ...observer, '        relay: https://relay.example.test'])).toEqual([]);
+  expect(problems([...REAL, ...observer, '        relay: http://relay.example.test'])).toEqual([
+    expect.stringMatching(/truth\.observer\.relay /),
+  ]);
+});

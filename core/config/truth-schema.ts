@@ -4,8 +4,9 @@ const EnvRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict(
 
 /**
  * Where the truth check reads what arrived: the simulator's handsets, an inbound number at a
- * provider whose received texts the harness can read, or a test phone whose SMS-forwarding app
- * posts each text to the harness's receiver.
+ * provider whose received texts the harness can read, a test phone whose SMS-forwarding app
+ * posts each text to the harness's receiver, or an inbound number at an SMSC that a bind of the
+ * harness's own hears.
  */
 export const ObserverConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handsets') }).strict(),
@@ -27,6 +28,34 @@ export const ObserverConfigSchema = z.discriminatedUnion('kind', [
       token: EnvRef,
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('smpp'),
+      /** The inbound number at the SMSC, which texts are sent to. */
+      number: z.string().min(1).optional(),
+      url: z
+        .string()
+        .regex(/^smpps?:\/\/[^/]+:\d+$/, 'expected smpp://host:port or smpps://host:port')
+        .optional(),
+      /** The observer's own account at the SMSC, never the supplier's. */
+      credentials: z.object({ systemId: EnvRef, password: EnvRef }).strict().optional(),
+      bind: z.enum(['receiver', 'transceiver']).default('receiver'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('twilio-webhook'),
+      /** The Twilio number, in E.164, whose SmsUrl posts to the harness. */
+      number: z.string().min(1).optional(),
+      /** The account owning it: its Auth Token is what signs each webhook. */
+      credentials: z.object({ accountSid: EnvRef, authToken: EnvRef }).strict().optional(),
+      /**
+       * The public HTTPS origin of a relay that forwards to the receiver, path and query
+       * unchanged: Twilio cannot reach the loopback receiver, and signs the URL it calls.
+       */
+      relay: z.url({ protocol: /^https$/ }).optional(),
+    })
+    .strict(),
 ]);
 
 export const TruthConfigSchema = z
@@ -41,6 +70,24 @@ export const TruthConfigSchema = z
 
 export type ObserverConfig = z.infer<typeof ObserverConfigSchema>;
 export type TruthConfig = z.infer<typeof TruthConfigSchema>;
+
+/** What an observer of each kind must be told for a real target: a simulator has defaults. */
+const REQUIRED_FOR_REAL: Partial<
+  Record<ObserverConfig['kind'], { fields: readonly string[]; message: string }>
+> = {
+  'received-texts': {
+    fields: ['number', 'baseUrl', 'credentials'],
+    message: 'required for a real target: the inbound number, its API and key',
+  },
+  smpp: {
+    fields: ['number', 'url', 'credentials'],
+    message: 'required for a real target: the inbound number, its SMSC and account',
+  },
+  'twilio-webhook': {
+    fields: ['number', 'credentials', 'relay'],
+    message: 'required for a real target: the number, its account and the relay',
+  },
+};
 
 interface TargetShape {
   readonly simulator?: unknown;
@@ -57,12 +104,10 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
   if (observer.kind === 'handsets' && !target.simulator) {
     ctx.addIssue({ code: 'custom', path, message: 'only a simulated target has handsets' });
   }
-  if (observer.kind === 'received-texts' && !target.simulator) {
-    for (const field of ['number', 'baseUrl', 'credentials'] as const) {
-      if (observer[field] === undefined) {
-        const message = 'required for a real target: the inbound number, its API and key';
-        ctx.addIssue({ code: 'custom', path: [...path, field], message });
-      }
+  const required = target.simulator ? undefined : REQUIRED_FOR_REAL[observer.kind];
+  for (const field of required?.fields ?? []) {
+    if ((observer as Record<string, unknown>)[field] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [...path, field], message: required?.message ?? '' });
     }
   }
   if (target.simulator) return;
@@ -77,7 +122,7 @@ export function checkTruthConfig(target: TargetShape, ctx: z.RefinementCtx): voi
       }
     });
   }
-  if (observer.kind === 'received-texts' && observer.number) {
+  if (observer.kind !== 'handsets' && observer.kind !== 'webhook' && observer.number) {
     if (!allowed.has(digitsOf(observer.number))) {
       ctx.addIssue({ code: 'custom', path: [...path, 'number'], message });
     }

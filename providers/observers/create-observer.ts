@@ -7,6 +7,8 @@ import { dialectOf, type AdapterContext } from '../registry.ts';
 import { HandsetObserver } from './handset-observer.ts';
 import type { Observer } from './observer.ts';
 import { ReceivedTextsObserver } from './received-texts-observer.ts';
+import { SmppObserver } from './smpp-observer.ts';
+import { TwilioWebhookObserver } from './twilio-webhook-observer.ts';
 import { WebhookObserver } from './webhook-observer.ts';
 
 /**
@@ -25,7 +27,27 @@ export function createObserver(
       return new WebhookObserver({ ...plan, ca });
     case 'received-texts':
       return receivedTexts(plan, context, ca);
+    case 'smpp':
+      return smpp(plan, context, ca);
+    case 'twilio-webhook':
+      return new TwilioWebhookObserver({ ...plan, ca });
   }
+}
+
+/** The bind's password is a secret like the supplier's: redacted wherever it could show. */
+function smpp(
+  plan: Extract<ObserverPlan, { kind: 'smpp' }>,
+  context: AdapterContext,
+  ca: readonly string[] | undefined,
+): Observer {
+  context.redactor.secret(plan.password);
+  const trusted = [...(plan.ca ?? []), ...(ca ?? [])];
+  const { url, systemId, password } = plan;
+  return new SmppObserver({
+    endpoint: { url, systemId, password, ...(trusted.length > 0 ? { ca: trusted } : {}) },
+    number: plan.number,
+    bind: plan.bind,
+  });
 }
 
 function receivedTexts(

@@ -26,7 +26,7 @@ export interface Probe {
  * harness's (HarnessError), never the supplier's.
  */
 export interface Observer {
-  readonly kind: 'handsets' | 'received-texts' | 'webhook';
+  readonly kind: 'handsets' | 'received-texts' | 'webhook' | 'smpp' | 'twilio-webhook';
   /** One sentence for the report: where the harness looked. */
   readonly description: string;
   /**
@@ -38,6 +38,10 @@ export interface Observer {
   destinations(count: number): string[];
   /** What has arrived so far of these probes, by token. */
   look(probes: readonly Probe[]): Promise<ReadonlyMap<string, ObservedText>>;
+  /** Starts listening, for an observer that hears texts only while it listens (an SMPP bind). */
+  open?(): Promise<void>;
+  /** Stops listening; called once the check is done with the observer, whatever happened. */
+  close?(): Promise<void>;
 }
 
 /** The first text carrying each probe's token; a probe whose token shows nowhere is left out. */

@@ -7,6 +7,7 @@ import type * as Contract from '../contract.ts';
 import { SMPP_CAPABILITIES } from './capabilities.ts';
 import { SmppConnection, type SmppEndpoint } from './connection.ts';
 import { recordPdu } from './pdu-evidence.ts';
+import { messageText } from './mobile-originated.ts';
 import { combineParts, type PartReport } from './parts.ts';
 import { deliverKind, parseReceipt } from './receipt-parser.ts';
 import { reportOf, SentMessages, type SentPart } from './sent-messages.ts';
@@ -205,16 +206,6 @@ export class SmppAdapter implements Contract.ProviderAdapter {
     });
     if (receipt) this.#sent.file(receipt);
   }
-}
-
-/** The text of short_message, or of message_payload when that carries it. */
-function messageText(pdu: PDU): string {
-  for (const field of ['short_message', 'message_payload']) {
-    const value = pdu[field] as { message?: string | Buffer } | undefined;
-    const text = value?.message?.toString() ?? '';
-    if (text.length > 0) return text;
-  }
-  return '';
 }
 
 function optional<K extends string, T>(key: K, value: unknown, read: (v: unknown) => T) {

@@ -139,6 +139,9 @@ export class SmppConnection {
     );
     await Promise.race([ready, failed]);
     session.socket.unref();
+    // Heard from before the bind: an SMSC may send what it kept in the same read as bind_resp,
+    // and a deliver_sm nobody listens for is lost.
+    this.#answer(session);
 
     const bind = `bind_${this.#options.bind ?? 'transceiver'}`;
     const fields = {
@@ -161,13 +164,16 @@ export class SmppConnection {
     return session;
   }
 
-  #watch(session: Session): void {
+  #answer(session: Session): void {
     session.on('deliver_sm', (pdu: PDU) => {
       session.send(pdu.response());
       this.#options.onDeliver(pdu);
     });
     session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
     session.on('unbind', (pdu: PDU) => session.send(pdu.response(), () => session.close()));
+  }
+
+  #watch(session: Session): void {
     session.socket.once('close', () => {
       this.#session = undefined;
       // Rebind straight away, so that receipts the SMSC kept while we were away come in.

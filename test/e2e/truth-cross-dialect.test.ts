@@ -1,9 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
-import type { TruthEvidence } from '../../core/truth-evidence.ts';
-import { latestResult, runCli, scratchDir, verdictOf, type CliRun } from '../support/run-cli.ts';
+import { verdictOf } from '../support/run-cli.ts';
+import { runTruthSuite, truthOf as truthIn } from '../support/truth-run.ts';
 
 /**
  * An observer of the second kind across dialects, in one run: texts go out through the
@@ -31,20 +29,13 @@ targets:
     truth: { sampleSize: ${SAMPLE}, observer: { kind: received-texts, dialect: notify } }
 `;
 
-let run: CliRun;
 let result: RunResult;
 
 beforeAll(async () => {
-  const config = join(await scratchDir(), 'assure.yaml');
-  await writeFile(config, CONFIG);
-  run = await runCli(['run', '--quiet', '--config', config, '--suite', 'truth', '--out', '$OUT']);
-  result = await latestResult(run.outDir);
+  result = await runTruthSuite(CONFIG);
 }, 900_000);
 
-function truthOf(target: string): TruthEvidence | undefined {
-  const check = result.checks.find((c) => c.target === target && c.id === 'truth/receipts-true');
-  return check?.evidence.find((e): e is TruthEvidence => e.kind === 'truth');
-}
+const truthOf = (target: string) => truthIn(result, target);
 
 test('texts sent through Twilio are all seen through Notify, none faked', () => {
   expect(result.harnessErrors).toEqual([]);

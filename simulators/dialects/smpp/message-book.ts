@@ -1,6 +1,7 @@
 import type { Session } from 'smpp';
 import { GroupCommit } from '../../aggregator/group-commit.ts';
 import type { SimulatorStore } from '../../aggregator/store.ts';
+import { PartGroups } from '../../../providers/smpp/part-groups.ts';
 import type { Concatenation } from './short-message.ts';
 
 /** One submit_sm as the SMSC accepted it: a whole message, or one part of a long one. */
@@ -46,7 +47,7 @@ const MAX_OPEN_GROUPS = 10_000;
 export class MessageBook {
   readonly #byPartId = new Map<string, SmscMessage>();
   readonly #byStoreId = new Map<string, SmscMessage>();
-  readonly #open = new Map<string, Map<number, SmscPart>>();
+  readonly #open = new PartGroups<SmscPart>(MAX_OPEN_GROUPS);
   readonly #lastTo = new Map<string, SmscMessage>();
   readonly #store: SimulatorStore | undefined;
   readonly #commits: GroupCommit | undefined;
@@ -61,17 +62,7 @@ export class MessageBook {
    * its group is in, undefined while some are missing.
    */
   collect(group: string, concatenation: Concatenation, part: SmscPart): SmscPart[] | undefined {
-    const key = `${group}|${concatenation.reference}|${concatenation.total}`;
-    const parts = this.#open.get(key) ?? new Map<number, SmscPart>();
-    parts.set(concatenation.sequence, part);
-    this.#open.delete(key);
-
-    if (parts.size < concatenation.total) {
-      this.#open.set(key, parts);
-      this.#dropOldest();
-      return undefined;
-    }
-    return [...parts.values()].sort((a, b) => a.sequence - b.sequence);
+    return this.#open.add(group, concatenation, part);
   }
 
   /**
@@ -126,11 +117,5 @@ export class MessageBook {
   /** The latest message to a handset: its reply most likely answers that one. */
   lastTo(recipient: string): SmscMessage | undefined {
     return this.#lastTo.get(recipient);
-  }
-
-  #dropOldest(): void {
-    if (this.#open.size <= MAX_OPEN_GROUPS) return;
-    const oldest = this.#open.keys().next();
-    if (!oldest.done) this.#open.delete(oldest.value);
   }
 }
