@@ -4,12 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { FINDING_CODES } from '../core/finding-codes.ts';
 import { REQUIREMENTS } from '../core/requirements.ts';
-import {
-  FINDING_REMEDIES,
-  GENERAL_REMEDY,
-  REQUIREMENT_REMEDIES,
-  remedyFor,
-} from './remedies.ts';
+import { FINDING_REMEDIES, GENERAL_REMEDY, REQUIREMENT_REMEDIES, remedyFor } from './remedies.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
