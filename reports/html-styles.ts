@@ -57,6 +57,7 @@ figcaption{font-weight:600}
   nav,.skip{display:none}
   a{color:inherit;text-decoration:none}
   h2,th[scope=rowgroup]{break-after:avoid}
+  table.findings tbody th{white-space:normal}
   tr,figure{break-inside:avoid}
   .target{break-before:page}
   details::details-content{content-visibility:visible}
