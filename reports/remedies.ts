@@ -138,8 +138,8 @@ export const FINDING_REMEDIES: Readonly<Record<FindingCode, string>> = {
     'Messages were lost during failover. Make the service keep each message until a supplier ' +
     'accepts it, and retry the ones whose fate is unknown through the other supplier.',
   messages_duplicated:
-    'Messages arrived twice during failover. Make the service retry only messages no ' +
-    'supplier accepted, and use references the suppliers deduplicate on.',
+    'Messages arrived twice during failover. Make the service resend through the second ' +
+    'aggregator only messages the first did not accept, and keep one record per message.',
   route_failure_not_rerouted:
     'The supplier should send a message through another route when one fails, and say so. ' +
     'Ask the supplier how its internal failover works and to turn it on.',
@@ -147,8 +147,8 @@ export const FINDING_REMEDIES: Readonly<Record<FindingCode, string>> = {
     'The supplier should say clearly when it throttles: HTTP 429 with Retry-After. Ask the ' +
     'supplier to signal it, and agree the rates the service will send at.',
   smoke_round_trip:
-    'The nightly smoke text did not come back delivered. Check the supplier status and the ' +
-    "service's credentials, and treat it as a live incident until explained.",
+    "The nightly smoke text did not come back delivered. Check the supplier's status page, " +
+    'raise it with the supplier, and treat it as a live incident until explained.',
   smoke_number_stored:
     'A smoke-test number must never be sent to or stored. Ask the supplier to honour its ' +
     'smoke-test numbers, and stop smoke tests on them until it does.',
@@ -167,11 +167,11 @@ export const FINDING_REMEDIES: Readonly<Record<FindingCode, string>> = {
     'person needs to act.',
   too_long_for_notify: 'The message is longer than GOV.UK Notify sends. Shorten it.',
   forces_ucs2:
-    'A character outside GSM-7 makes the whole text cost more. Replace it with its plain ' +
-    'equivalent.',
+    'A character outside GSM-7 makes the whole text cost more. Replace it with its GSM-7 ' +
+    'equivalent where there is one; keep Welsh letters only in a Welsh message.',
   link_shortener:
-    'People cannot tell where a shortened link goes, and fraudsters use them. Use a full link ' +
-    'on a gov.uk domain instead.',
+    'People cannot tell where a shortened link goes, and fraudsters use them. Give the full ' +
+    "address of the service's own page instead.",
   contains_link:
     'Check the link is needed and goes to a domain people can recognise as the service.',
   missing_service_name: 'Name the service in the message, so people know who sent it.',
@@ -236,8 +236,8 @@ export const FINDING_REMEDIES: Readonly<Record<FindingCode, string>> = {
     'The supplier throttled the service during the run. Agree the sending rates the service ' +
     'needs with the supplier, and make the service slow down and retry when told.',
   server_error:
-    'The supplier failed on its side. Report the times and request ids in the evidence to the ' +
-    'supplier; repeated failures count against its availability.',
+    'The supplier failed on its side. Send it the failed exchanges from the evidence, with ' +
+    'their times; repeated failures count against its availability.',
   response_not_json:
     'The supplier answered with something other than the JSON its API documents. Report it ' +
     'to the supplier with the exchange from the evidence.',
