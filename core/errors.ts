@@ -1,3 +1,5 @@
+import type { ResponseErrorCode } from './finding-codes.ts';
+
 /**
  * Errors the harness raises. Each has a stable `code`; `kind` tells a supplier's fault from the
  * harness's own, which decides between a `fail` and an `error` verdict.
@@ -57,7 +59,7 @@ export class ProviderResponseError extends AssureError {
   readonly kind = 'supplier';
 
   constructor(
-    readonly code: string,
+    readonly code: ResponseErrorCode,
     message: string,
     readonly path?: string,
   ) {

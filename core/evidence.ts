@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FindingCode } from './finding-codes.ts';
 import { TruthEvidenceSchema } from './truth-evidence.ts';
 
 /**
@@ -128,3 +129,9 @@ export const FindingSchema = z.object({
 });
 
 export type Finding = z.infer<typeof FindingSchema>;
+
+/**
+ * A finding as a check raises it. A finding read back from a result keeps any code, for runs of
+ * other versions; a raised one must have a code the harness knows, which has advice to go with it.
+ */
+export type RaisedFinding = Finding & { readonly code: FindingCode };

@@ -20,6 +20,8 @@ export const RequirementResultSchema = z.object({
 export const TargetResultSchema = z.object({
   name: z.string(),
   dialect: z.string(),
+  /** The supplier by name (`GOV.UK Notify`, a description's name); absent in older results. */
+  supplier: z.string().optional(),
   baseUrl: z.string(),
   simulated: z.boolean(),
   profile: z.string().optional(),

@@ -24,6 +24,8 @@ export interface AdapterContext {
 /** What each dialect contributes: its adapter, its callback authority and its test numbers. */
 export interface Dialect {
   readonly name: string;
+  /** The supplier or gateway the dialect speaks to, as a report names it. */
+  readonly displayName: string;
   /** Throws a ConfigError naming the field when the target's credentials cannot be right. */
   checkCredentials(target: ResolvedTarget, source: string): void;
   createAdapter(
@@ -68,6 +70,11 @@ export function dialectOf(name: string): Dialect {
     ]);
   }
   return dialect;
+}
+
+/** The supplier a target speaks to, by name: a described one by its description's name. */
+export function supplierName(target: ResolvedTarget): string {
+  return target.description?.api.name ?? dialectOf(target.dialect).displayName;
 }
 
 export function createAdapter(target: ResolvedTarget, context: AdapterContext): ProviderAdapter {

@@ -6,6 +6,7 @@ import { renderFacts } from './html-facts.ts';
 import { html, type Html } from './html-template.ts';
 import { verdictBadge } from './html-verdict.ts';
 import { countVerdicts, requirementMatrix } from './requirement-matrix.ts';
+import { endpointKind, supplierOf } from './target-supplier.ts';
 
 /** The first screen (and printed page): what ran, when, with what, against whom. */
 export function renderCover(run: RunResult): Html {
@@ -62,14 +63,9 @@ function targetRow(target: TargetResult, index: number): Html {
     <th scope="row"><a href="#target-${index}">${target.name}</a></th>
     <td>${target.dialect}</td>
     <td><code>${target.baseUrl}</code></td>
-    <td>${supplier(target)}</td>
+    <td>${supplierOf(target)}<br /><span class="meta">${endpointKind(target)}</span></td>
     <td>${verdictTally(target)}</td>
   </tr>`;
-}
-
-function supplier(target: TargetResult): string {
-  if (!target.simulated) return 'Real supplier';
-  return `Simulator, profile ${target.profile ?? 'default'}`;
 }
 
 function verdictTally(target: TargetResult): Html {

@@ -2,8 +2,9 @@ import type { CheckRecord } from '../core/check-record.ts';
 import type { Finding } from '../core/evidence.ts';
 import type { CheckAnchors } from './check-anchors.ts';
 import { html, type Html } from './html-template.ts';
+import { remedyFor } from './remedies.ts';
 
-/** The findings of a target's checks, each linked to the check that found it. */
+/** The findings of a target's checks, each with what to do and the check that found it. */
 export function renderTargetFindings(checks: readonly CheckRecord[], anchors: CheckAnchors): Html {
   const rows = checks.flatMap((check) =>
     check.findings.map((finding) => findingRow(finding, checkLink(check, anchors))),
@@ -33,6 +34,7 @@ function findingsTable(caption: string, rows: readonly Html[], withCheck: boolea
         <th scope="col">Message</th>
         <th scope="col">Expected</th>
         <th scope="col">Actual</th>
+        <th scope="col">What to do</th>
         ${withCheck && html`<th scope="col">Check</th>`}
       </tr>
     </thead>
@@ -57,6 +59,7 @@ function findingRow(finding: Finding, check?: Html): Html {
     <td>${finding.message}</td>
     <td>${value(finding.expected)}</td>
     <td>${value(finding.actual)}</td>
+    <td class="remedy">${remedyFor(finding)}</td>
     ${check !== undefined && html`<td>${check}</td>`}
   </tr>`;
 }

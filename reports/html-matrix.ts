@@ -4,14 +4,21 @@ import { html, type Html } from './html-template.ts';
 import { verdictBadge } from './html-verdict.ts';
 import {
   attestationText,
+  groupedMatrix,
   matrixNote,
-  requirementMatrix,
+  type MatrixGroup,
   type MatrixRow,
 } from './requirement-matrix.ts';
 
-/** A target's requirement matrix: every catalogued requirement, with the evidence behind it. */
+const COLUMNS = 6;
+
+/**
+ * A target's requirement matrix: every catalogued requirement, with the evidence behind it,
+ * grouped by level. Each group is a row group whose header row names it, so a screen reader
+ * announces the level with each requirement.
+ */
 export function renderMatrix(target: TargetResult, anchors: CheckAnchors): Html {
-  const rows = requirementMatrix(target).map((row) => matrixRow(target.name, row, anchors));
+  const groups = groupedMatrix(target).map((group) => matrixGroup(target.name, group, anchors));
 
   return html`<table class="matrix">
     <caption>
@@ -27,10 +34,19 @@ export function renderMatrix(target: TargetResult, anchors: CheckAnchors): Html 
         <th scope="col">Evidence in this run</th>
       </tr>
     </thead>
-    <tbody>
-      ${rows}
-    </tbody>
+    ${groups}
   </table>`;
+}
+
+function matrixGroup(target: string, group: MatrixGroup, anchors: CheckAnchors): Html {
+  return html`<tbody class="level-group">
+    <tr>
+      <th scope="rowgroup" colspan="${COLUMNS}">
+        ${group.heading} <span class="meta">— ${group.meaning}</span>
+      </th>
+    </tr>
+    ${group.rows.map((row) => matrixRow(target, row, anchors))}
+  </tbody>`;
 }
 
 function matrixRow(target: string, row: MatrixRow, anchors: CheckAnchors): Html {

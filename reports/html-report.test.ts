@@ -11,6 +11,7 @@ import {
 } from './fixtures/parse-markup.ts';
 import { XSS_BODY, runResultFixture } from './fixtures/run-result.ts';
 import { renderHtmlReport } from './html-report.ts';
+import { FINDING_REMEDIES, REQUIREMENT_REMEDIES } from './remedies.ts';
 
 const run = runResultFixture();
 const page = renderHtmlReport(run);
@@ -78,11 +79,60 @@ describe('escaping', () => {
 describe('requirement matrix', () => {
   const matrices = findAll(document, 'table').filter((t) => t.attributes.class === 'matrix');
 
-  test('each target has a row for every requirement in the catalogue', () => {
+  test('each target has a row for every requirement in the catalogue, must first', () => {
+    const ofLevels = (...levels: string[]) =>
+      REQUIREMENTS.filter((r) => levels.includes(r.level)).map((r) => r.id);
+
     expect(matrices).toHaveLength(run.targets.length);
     for (const matrix of matrices) {
-      expect(rowHeaders(matrix)).toEqual(REQUIREMENTS.map((r) => r.id));
+      expect(rowHeaders(matrix)).toEqual([
+        ...ofLevels('must', 'must not'),
+        ...ofLevels('should'),
+        ...ofLevels('consider', 'if relevant'),
+      ]);
     }
+  });
+
+  test('each level is a row group under its own header: must, should, consider', () => {
+    for (const matrix of matrices) {
+      const groups = findAll(matrix, 'tbody');
+      const headers = groups.map((group) =>
+        findAll(group, 'th').filter((th) => th.attributes.scope === 'rowgroup'),
+      );
+
+      expect(headers.map((h) => h.length)).toEqual([1, 1, 1]);
+      expect(headers.map((h) => textOf(h[0]!).trim().split(' ')[0])).toEqual([
+        'Must',
+        'Should',
+        'Consider',
+      ]);
+      expect(headers[0]![0]!.attributes.colspan).toBe('6');
+      const levelsOf = (group: MarkupElement) =>
+        new Set(rowHeaders(group).map((id) => REQUIREMENTS.find((r) => r.id === id)?.level));
+      expect(levelsOf(groups[0]!)).toEqual(new Set(['must', 'must not']));
+      expect(levelsOf(groups[1]!)).toEqual(new Set(['should']));
+      expect(levelsOf(groups[2]!)).toEqual(new Set(['consider', 'if relevant']));
+    }
+  });
+
+  test('a result level outside the catalogue gets a group of its own, last', () => {
+    const changed = runResultFixture();
+    changed.targets[0]!.requirements.push({
+      id: 'LOCAL-01',
+      level: 'house rule',
+      title: 'A rule of this service',
+      evidenceKind: 'tested',
+      verdict: 'pass',
+      checks: [],
+    });
+    const [matrix] = findAll(parseMarkup(renderHtmlReport(changed), 'html'), 'table').filter(
+      (t) => t.attributes.class === 'matrix',
+    );
+    const groups = findAll(matrix!, 'tbody');
+
+    expect(groups).toHaveLength(4);
+    expect(textOf(findAll(groups[3]!, 'th')[0]!)).toContain('Other levels');
+    expect(rowHeaders(groups[3]!)).toEqual(['LOCAL-01']);
   });
 
   test('a requirement with no evidence says why', () => {
@@ -235,4 +285,57 @@ test("shows a finding's severity beside its code", () => {
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(textOf(row)).toContain('severity critical');
   expect(page).not.toContain('severity critical');
+});
+
+describe('cover', () => {
+  const [cover] = findAll(document, 'header');
+  const targets = findAll(cover!, 'table').find((t) => textOf(t).includes('Targets'));
+
+  test("names each target's supplier, and whether it was the simulator or a real endpoint", () => {
+    expect(rowOf(targets!, 'notify-sim')).toContain('GOV.UK Notify');
+    expect(rowOf(targets!, 'notify-sim')).toContain('simulator, profile sender-id-altered');
+    expect(rowOf(targets!, 'notify-sandbox')).toContain('GOV.UK Notify');
+    expect(rowOf(targets!, 'notify-sandbox')).toContain('real endpoint');
+    expect(textOf(cover!)).not.toContain('Real supplier');
+  });
+
+  test('a result too old to name its supplier shows the dialect instead', () => {
+    const changed = runResultFixture();
+    delete changed.targets[0]!.supplier;
+    const [oldCover] = findAll(parseMarkup(renderHtmlReport(changed), 'html'), 'header');
+
+    expect(textOf(oldCover!)).toContain('notify dialect');
+  });
+});
+
+describe('what to do about each finding', () => {
+  const remedyCells = (result: RunResult) =>
+    findAll(parseMarkup(renderHtmlReport(result), 'html'), 'td')
+      .filter((td) => td.attributes.class === 'remedy')
+      .map((td) => textOf(td).trim());
+
+  test('the findings tables have a What to do column', () => {
+    const tables = findAll(document, 'table').filter((t) => t.attributes.class === 'findings');
+    const headers = tables.map((t) => findAll(t, 'th').map((th) => textOf(th).trim()));
+
+    expect(tables.length).toBeGreaterThan(0);
+    for (const header of headers) expect(header).toContain('What to do');
+  });
+
+  test('a known code shows its own advice, in the target findings and the drill-down', () => {
+    const changed = runResultFixture();
+    changed.checks[1]!.findings[0]!.code = 'sender_altered';
+
+    expect(remedyCells(changed)).toEqual([
+      FINDING_REMEDIES.sender_altered,
+      FINDING_REMEDIES.sender_altered,
+    ]);
+  });
+
+  test("a code without advice of its own shows its requirement's", () => {
+    expect(remedyCells(run)).toEqual([
+      REQUIREMENT_REMEDIES['SID-01'],
+      REQUIREMENT_REMEDIES['SID-01'],
+    ]);
+  });
 });

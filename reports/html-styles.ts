@@ -32,6 +32,7 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid #b8b8b8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{background:${header.background};color:${header.text}}
 tbody th{font-weight:600;white-space:nowrap}
+th[scope=rowgroup]{white-space:normal;font-size:1.05rem;border-top:2px solid #8a8a8a}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0 1rem}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
@@ -55,7 +56,8 @@ figcaption{font-weight:600}
   body{max-width:none;padding:0;font-size:10pt}
   nav,.skip{display:none}
   a{color:inherit;text-decoration:none}
-  h2{break-after:avoid}
+  h2,th[scope=rowgroup]{break-after:avoid}
+  table.findings tbody th{white-space:normal}
   tr,figure{break-inside:avoid}
   .target{break-before:page}
   details::details-content{content-visibility:visible}

@@ -7,6 +7,7 @@ import { renderCheck } from './html-check.ts';
 import { renderTargetFindings } from './html-findings.ts';
 import { renderMatrix } from './html-matrix.ts';
 import { html, type Html } from './html-template.ts';
+import { endpointKind, supplierOf } from './target-supplier.ts';
 
 /** Everything about one target: its matrix, what was found, and every check behind it. */
 export function renderTarget(
@@ -17,13 +18,13 @@ export function renderTarget(
 ): Html {
   const id = `target-${index}`;
   const checks = groups.flatMap((group) => group.checks);
-  const supplier = target.simulated
-    ? `simulator, profile ${target.profile ?? 'default'}`
-    : 'real supplier';
 
   return html`<section class="target" id="${id}" aria-labelledby="${id}-title">
     <h2 id="${id}-title">Target: ${target.name}</h2>
-    <p class="meta">${target.dialect} dialect · ${supplier} · <code>${target.baseUrl}</code></p>
+    <p class="meta">
+      ${supplierOf(target)} · ${target.dialect} dialect · ${endpointKind(target)} ·
+      <code>${target.baseUrl}</code>
+    </p>
     <h3>Requirement matrix</h3>
     ${renderMatrix(target, anchors)}
     <h3>Findings</h3>

@@ -1,5 +1,5 @@
 import type { Attestation } from '../core/attestation.ts';
-import { REQUIREMENTS } from '../core/requirements.ts';
+import { REQUIREMENTS, type RequirementLevel } from '../core/requirements.ts';
 import type { TargetResult } from '../core/run-result.ts';
 import { CHECK_OUTCOMES, VERDICTS, type CheckOutcome, type Verdict } from '../core/verdict.ts';
 import { VERDICT_WORDING } from './verdict-wording.ts';
@@ -39,6 +39,55 @@ export function requirementMatrix(target: TargetResult): MatrixRow[] {
 
   const known = new Set(REQUIREMENTS.map((r) => r.id));
   return [...catalogued, ...target.requirements.filter((r) => !known.has(r.id))];
+}
+
+/** How firmly the guidance puts a requirement, as the matrix groups them, strongest first. */
+export type LevelGroupName = 'must' | 'should' | 'consider' | 'other';
+
+/** One group of a target's matrix: its heading, what its level means for the run, its rows. */
+export interface MatrixGroup {
+  readonly name: LevelGroupName;
+  readonly heading: string;
+  readonly meaning: string;
+  readonly rows: readonly MatrixRow[];
+}
+
+/** Every level of the catalogue has its group, so a new level cannot drop out of the matrix. */
+const GROUP_OF_LEVEL: Readonly<Record<RequirementLevel, LevelGroupName>> = {
+  must: 'must',
+  'must not': 'must',
+  should: 'should',
+  consider: 'consider',
+  'if relevant': 'consider',
+};
+
+// The meanings follow the exit code: a failed must or should fails the run, a consider does not.
+const GROUPS: readonly Omit<MatrixGroup, 'rows'>[] = [
+  { name: 'must', heading: 'Must', meaning: 'required (must, must not): a failure fails the run' },
+  { name: 'should', heading: 'Should', meaning: 'expected: a failure fails the run' },
+  {
+    name: 'consider',
+    heading: 'Consider',
+    meaning: 'worth having, or needed only where relevant: a failure is shown, not fatal',
+  },
+  { name: 'other', heading: 'Other levels', meaning: 'levels outside the catalogue' },
+];
+
+/**
+ * A target's matrix grouped by level, must first, then should, then consider; catalogue order
+ * within each group. A group with no row is left out.
+ */
+export function groupedMatrix(target: TargetResult): MatrixGroup[] {
+  const rows = requirementMatrix(target);
+  const groupOf = (row: MatrixRow): LevelGroupName =>
+    Object.hasOwn(GROUP_OF_LEVEL, row.level)
+      ? GROUP_OF_LEVEL[row.level as RequirementLevel]
+      : 'other';
+
+  return GROUPS.map((group) => ({
+    ...group,
+    rows: rows.filter((r) => groupOf(r) === group.name),
+  })).filter((group) => group.rows.length > 0);
 }
 
 /** Why a row has the verdict it has, where its checks (or their absence) do not say. */

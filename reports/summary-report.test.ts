@@ -26,19 +26,19 @@ test('summarises the run for a CI job page', () => {
 
     ## notify-sim
 
-    notify · simulator, profile sender-id-altered · http://127.0.0.1:4010
+    GOV.UK Notify · notify · simulator, profile sender-id-altered · http://127.0.0.1:4010
 
     | Requirement | Level | Verdict |
     | --- | --- | --- |
+    | SID-01 A sender ID is set up and carried by every message | must | ✗ Fail |
     | AGG-02 Uses a Tier 1 aggregator with direct network connections | should | ✓ Pass |
     | RCPT-01 Every accepted message reaches a readable final status in time | should | ✓ Pass |
     | RCPT-02 Receipts tell permanent, temporary and technical failures apart | should | ◐ Partial |
     | RCPT-03 Receipt callbacks are authenticated and sent over TLS | should | ⚠ Could not be judged: harness or network error |
-    | SID-01 A sender ID is set up and carried by every message | must | ✗ Fail |
     | ERR-01 Permanently failing numbers are reported as permanent | should | ✓ Pass |
     | TEST-02 A smoke test is possible without sending real messages | should | ✓ Pass |
 
-    ○ Not evidenced (no check ran and no attestation was accepted): AGG-01, AGG-03, FOV-01, FOV-02, ENC-01, ENC-02, IA-01, INTL-01, INTL-02, SID-02, SID-03, SID-04, SID-05, SID-06, SID-07, ERR-02, TEST-01, CONT-01.
+    ○ Not evidenced (no check ran and no attestation was accepted): SID-02, SID-06, SID-07, AGG-01, FOV-01, FOV-02, ENC-01, ENC-02, IA-01, INTL-02, SID-03, SID-04, SID-05, ERR-02, TEST-01, CONT-01, AGG-03, INTL-01.
 
     Attestations by the supplier (stated, not tested):
 
@@ -46,14 +46,14 @@ test('summarises the run for a CI job page', () => {
 
     ## notify-sandbox
 
-    notify · real supplier · https://api.notifications.service.gov.uk
+    GOV.UK Notify · notify · real endpoint · https://api.notifications.service.gov.uk
 
     | Requirement | Level | Verdict |
     | --- | --- | --- |
     | ERR-02 Temporary failures are reported as temporary | should | – Not applicable |
     | TEST-01 The integration is smoke tested regularly and fails loudly | should | ✓ Pass |
 
-    ○ Not evidenced (no check ran and no attestation was accepted): AGG-01, AGG-02, AGG-03, RCPT-01, RCPT-02, RCPT-03, FOV-01, FOV-02, ENC-01, ENC-02, IA-01, INTL-01, INTL-02, SID-01, SID-02, SID-03, SID-04, SID-05, SID-06, SID-07, ERR-01, TEST-02, CONT-01.
+    ○ Not evidenced (no check ran and no attestation was accepted): SID-01, SID-02, SID-06, SID-07, AGG-01, AGG-02, RCPT-01, RCPT-02, RCPT-03, FOV-01, FOV-02, ENC-01, ENC-02, IA-01, INTL-02, SID-03, SID-04, SID-05, ERR-01, TEST-02, CONT-01, AGG-03, INTL-01.
 
     Attestations by the supplier (stated, not tested):
 
@@ -62,6 +62,7 @@ test('summarises the run for a CI job page', () => {
     ## Failing findings
 
     - notify-sim · SID-01 · sender\\_id\\_altered: The handset received the message from a different sender ID. (expected GOVUK; actual GOVUK-SMS)
+      What to do: Set up a sender ID and make sure every message carries it; ask the supplier why it did not.
 
     ## Harness errors
 

@@ -6,6 +6,8 @@ import { exitCodeMeaning } from './exit-code.ts';
 import type { History } from './history.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { REPORT_FILE_NAMES } from './report-files.ts';
+import { remedyFor } from './remedies.ts';
+import { endpointKind, supplierOf } from './target-supplier.ts';
 import { expectationsSummary } from './summary-expectations.ts';
 import { MAX_TARGET_MATRICES, targetOverview } from './summary-targets.ts';
 import { trendSummary } from './summary-trends.ts';
@@ -13,6 +15,7 @@ import {
   attestationText,
   countOutcomes,
   countVerdicts,
+  groupedMatrix,
   requirementMatrix,
   type MatrixRow,
 } from './requirement-matrix.ts';
@@ -68,17 +71,16 @@ function headline(run: RunResult): string {
 }
 
 function targetMatrix(target: TargetResult): string {
-  const supplier = target.simulated
-    ? `simulator, profile ${target.profile ?? 'default'}`
-    : 'real supplier';
-  const matrix = requirementMatrix(target);
+  const matrix = groupedMatrix(target).flatMap((group) => group.rows);
   const judged = matrix.filter((row) => row.verdict !== 'not-evidenced');
   const unjudged = matrix.filter((row) => row.verdict === 'not-evidenced').map((row) => row.id);
 
   return [
     `## ${escapeMarkdown(target.name)}`,
     '',
-    escapeMarkdown(`${target.dialect} · ${supplier} · ${target.baseUrl}`),
+    escapeMarkdown(
+      `${supplierOf(target)} · ${target.dialect} · ${endpointKind(target)} · ${target.baseUrl}`,
+    ),
     '',
     ...(judged.length > 0 ? [...MATRIX_HEAD, ...judged.map(matrixRow), ''] : []),
     unjudged.length > 0
@@ -129,7 +131,7 @@ function findingLine(run: RunResult, check: CheckRecord, finding: Finding): stri
   const known = knownDeviation(deviationsOf(run, check.target), check, finding) ? 'known · ' : '';
   const code = finding.severity ? `${finding.code} (${finding.severity})` : finding.code;
   const text = `${known}${check.target} · ${requirement} · ${code}: ${finding.message}${detail}`;
-  return `- ${escapeMarkdown(text)}`;
+  return `- ${escapeMarkdown(text)}\n  What to do: ${escapeMarkdown(remedyFor(finding))}`;
 }
 
 function harnessErrors(run: RunResult): string {

@@ -8,6 +8,7 @@ import { RUN_RESULT_SCHEMA_VERSION, type RunResult } from '../core/run-result.ts
 import { suiteFile, type SuiteName } from '../core/suites.ts';
 import type { ResolvedTarget } from '../core/target.ts';
 import { startCallbackReceiver } from '../providers/callback-receiver.ts';
+import { supplierName } from '../providers/registry.ts';
 import { loadExpectations } from '../core/config/load-expectations.ts';
 import { readSigningKey, type History, type ReportFiles } from '../reports/index.ts';
 import { checkBudgetMs } from '../suites/support/check-budget.ts';
@@ -92,6 +93,7 @@ export async function runAssurance(options: RunOptions): Promise<RunOutcome> {
     targets: setup.targets.map((target) => ({
       name: target.name,
       dialect: target.dialect,
+      supplier: supplierName(target),
       baseUrl: target.baseUrl,
       simulated: target.simulator !== undefined,
       ...(target.simulator ? { profile: target.simulator.profile } : {}),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { HarnessError } from '../core/errors.ts';
+import type { RaisedFinding } from '../core/evidence.ts';
 import { maskNumber } from '../core/redact.ts';
 import { createNumberPlan } from '../numbering/index.ts';
 import { awaitSettled } from './support/receipt-channel.ts';
@@ -110,7 +111,7 @@ async function sendCanary(c: CheckContext, to: string): Promise<TrackedMessage> 
 }
 
 /** One finding per file and encoding, naming the canaries found there but never their values. */
-function findingsOf(sightings: readonly Sighting[]) {
+function findingsOf(sightings: readonly Sighting[]): RaisedFinding[] {
   const byPlace = new Map<string, Sighting[]>();
   for (const sighting of sightings) {
     const place = `${sighting.file}\0${sighting.encoding}`;

@@ -1,4 +1,4 @@
-import type { NormalisedStatus } from '../providers/contract.ts';
+import type { FindingCode } from '../core/finding-codes.ts';
 import { awaitFinalStatus } from './support/await-status.ts';
 import { check, forEachTarget, type CheckContext } from './support/check.ts';
 import { requireReceipts } from './support/require-receipts.ts';
@@ -49,10 +49,16 @@ forEachTarget('delivery-errors', (target) => {
   );
 });
 
+/** The failures this suite provokes, each with the finding for a supplier that misreports it. */
+const NOT_REPORTED = {
+  'permanent-failure': 'permanent_failure_not_reported',
+  'temporary-failure': 'temporary_failure_not_reported',
+} as const satisfies Record<string, FindingCode>;
+
 async function sendAndSettle(
   c: CheckContext,
   number: string,
-  expected: NormalisedStatus,
+  expected: keyof typeof NOT_REPORTED,
   requirement: string,
 ) {
   const sent = await sendTracked(c, number, `expect-${expected}`);
@@ -62,7 +68,7 @@ async function sendAndSettle(
 
   if (status !== expected) {
     c.finding({
-      code: `${expected.replace('-', '_')}_not_reported`,
+      code: NOT_REPORTED[expected],
       requirement,
       message: `a number that fails with ${expected} was reported as ${providerStatus}`,
       expected,

@@ -162,7 +162,7 @@ function judgeSignature(certificate: X509Certificate, result: ProbeResult) {
 }
 
 function finding(
-  code: string,
+  code: ProbeFinding['code'],
   severity: ProbeFinding['severity'],
   message: string,
   values: { expected?: string; actual?: string } = {},

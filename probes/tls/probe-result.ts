@@ -1,8 +1,9 @@
 import type { Severity } from '../../core/evidence.ts';
+import type { ProbeFindingCode } from '../../core/finding-codes.ts';
 
 /** Something the probe found wrong with the endpoint's TLS; every one breaks ENC-01. */
 export interface ProbeFinding {
-  readonly code: string;
+  readonly code: ProbeFindingCode;
   readonly severity: Severity;
   readonly message: string;
   readonly expected?: string;

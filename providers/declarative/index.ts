@@ -14,6 +14,7 @@ import { ReceiverReceipts } from './receiver-receipts.ts';
  */
 export const declarativeDialect: Dialect = {
   name: 'declarative',
+  displayName: 'Described supplier',
   senderIds: 'per-message',
   callbackUrls: 'per-message',
 

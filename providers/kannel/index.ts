@@ -10,6 +10,7 @@ import { RemoteDlrChannel } from './dlr-listener.ts';
  */
 export const kannelDialect: Dialect = {
   name: 'kannel',
+  displayName: 'Kannel',
   senderIds: 'per-message',
 
   checkCredentials(target, source) {

@@ -10,6 +10,7 @@ import { NotifyCallbackAuthority } from './callback-authority.ts';
  */
 export const notifyDialect: Dialect = {
   name: 'notify',
+  displayName: 'GOV.UK Notify',
 
   checkCredentials(target, source) {
     parseNotifyKey(target.credentials['apiKey'] ?? '', source);

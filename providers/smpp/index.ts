@@ -16,6 +16,7 @@ const BIND_MODES: readonly string[] = ['transceiver', 'transmitter-receiver'];
  */
 export const smppDialect: Dialect = {
   name: 'smpp',
+  displayName: 'SMPP 3.4 SMSC',
   senderIds: 'per-message',
 
   checkCredentials(target, source) {

@@ -14,6 +14,7 @@ import { readSnsAuth } from './credentials.ts';
  */
 export const snsDialect: Dialect = {
   name: 'sns',
+  displayName: 'AWS SNS',
   callbackUrls: 'per-message',
   senderIds: 'per-message',
 

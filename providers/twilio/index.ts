@@ -13,6 +13,7 @@ import { readTwilioAuth } from './credentials.ts';
  */
 export const twilioDialect: Dialect = {
   name: 'twilio',
+  displayName: 'Twilio Programmable Messaging',
   callbackUrls: 'per-message',
 
   checkCredentials(target, source) {

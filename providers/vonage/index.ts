@@ -15,6 +15,7 @@ import { ReceiptLedger } from './receipt-ledger.ts';
  */
 export const vonageDialect: Dialect = {
   name: 'vonage',
+  displayName: 'Vonage SMS API',
   callbackUrls: 'per-message',
   senderIds: 'per-message',
 

@@ -1,8 +1,8 @@
 import * as allure from 'allure-js-commons';
 import { describe, test } from 'vitest';
 import type { CheckRecord, SuppressionEntry } from '../../core/check-record.ts';
-import { AssureError, HarnessError, faultKindOf } from '../../core/errors.ts';
-import type { Evidence, Finding } from '../../core/evidence.ts';
+import { AssureError, HarnessError, ProviderResponseError } from '../../core/errors.ts';
+import type { Evidence, Finding, RaisedFinding } from '../../core/evidence.ts';
 import { Redactor } from '../../core/redact.ts';
 import type { ResolvedTarget } from '../../core/target.ts';
 import type { CheckOutcome, CoverageScope } from '../../core/verdict.ts';
@@ -27,7 +27,7 @@ export interface CheckContext {
   evidence(item: Evidence): void;
   note(text: string): void;
   /** Records what the supplier got wrong; the check fails once its body has run. */
-  finding(finding: Finding): void;
+  finding(finding: RaisedFinding): void;
   suppress(entry: Omit<SuppressionEntry, 'target'>): void;
   /** Says a covered requirement could not be judged this time; it then evidences nothing. */
   unjudged(requirement: string, reason: string): void;
@@ -72,7 +72,7 @@ export function check(
   test(spec.title, async ({ task }) => {
     const started = Date.now();
     const evidence: Evidence[] = [];
-    const findings: Finding[] = [];
+    const findings: RaisedFinding[] = [];
     const suppressions: SuppressionEntry[] = [];
     const unjudged = new Set<string>();
     const redactor = redactorFor(target);
@@ -156,7 +156,7 @@ async function describeForAllure(record: CheckRecord) {
   await allure.attachment('check record', JSON.stringify(record, null, 2), 'application/json');
 }
 
-function classify(thrown: unknown, findings: Finding[], redactor: Redactor) {
+function classify(thrown: unknown, findings: RaisedFinding[], redactor: Redactor) {
   if (thrown instanceof EndedEarly) {
     return { outcome: thrown.outcome, reason: thrown.message, error: undefined };
   }
@@ -165,8 +165,8 @@ function classify(thrown: unknown, findings: Finding[], redactor: Redactor) {
   const code = thrown instanceof AssureError ? thrown.code : 'ASSURE_UNEXPECTED';
 
   // The supplier's own answer was wrong: that is a finding, whatever the check was doing.
-  if (faultKindOf(thrown) === 'supplier') {
-    findings.push({ code: code.toLowerCase(), message, ...pathOf(thrown) });
+  if (thrown instanceof ProviderResponseError) {
+    findings.push({ code: thrown.code, message, ...pathOf(thrown) });
     return { outcome: 'fail' as const, reason: undefined, error: undefined };
   }
   return { outcome: 'error' as const, reason: message, error: { code, message } };

@@ -1,5 +1,7 @@
-import { describeChange } from '../../content/text-changes.ts';
-import type { Finding } from '../../core/evidence.ts';
+import { describeChange, type TextChange } from '../../content/text-changes.ts';
+import { HarnessError } from '../../core/errors.ts';
+import type { RaisedFinding } from '../../core/evidence.ts';
+import type { FindingCode } from '../../core/finding-codes.ts';
 import type { TruthProbe } from '../../core/truth-evidence.ts';
 import type { WatchedProbe } from './truth-watch.ts';
 
@@ -16,7 +18,7 @@ export function senderFindings(
   watched: readonly WatchedProbe[],
   expected: string | undefined,
   redact: (text: string) => string,
-  findings: Finding[],
+  findings: RaisedFinding[],
   unjudged: Unjudged[],
 ) {
   const arrived = watched.filter((w) => w.observed);
@@ -66,7 +68,7 @@ function hasTwo(arrived: readonly WatchedProbe[]): boolean {
 
 export function textFindings(
   probes: readonly TruthProbe[],
-  findings: Finding[],
+  findings: RaisedFinding[],
   unjudged: Unjudged[],
 ) {
   const arrived = probes.filter((p) => p.handsetSaw === 'arrived');
@@ -84,13 +86,27 @@ export function textFindings(
   }
   for (const [change, count] of counts) {
     findings.push({
-      code: `text_${change.replaceAll('-', '_')}`,
+      code: textChangeCode(change),
       requirement: 'CONT-01',
       message: `${count} of ${arrived.length} texts arrived ${describeChange(change)}`,
       expected: 'the text as sent',
       actual: describeChange(change),
     });
   }
+}
+
+const TEXT_CHANGE_CODES: Readonly<Record<TextChange, FindingCode>> = {
+  truncated: 'text_truncated',
+  'text-added': 'text_text_added',
+  'characters-replaced': 'text_characters_replaced',
+  'links-rewritten': 'text_links_rewritten',
+  're-encoded': 'text_re_encoded',
+};
+
+/** Changes come from textChanges(), so one this table lacks is the harness's own mistake. */
+function textChangeCode(change: string): FindingCode {
+  if (Object.hasOwn(TEXT_CHANGE_CODES, change)) return TEXT_CHANGE_CODES[change as TextChange];
+  throw new HarnessError('ASSURE_UNKNOWN_TEXT_CHANGE', `no finding code for text change ${change}`);
 }
 
 /** Senders match as numbers whatever their spelling, and as texts exactly. */

@@ -1,5 +1,5 @@
 import { textChanges } from '../../content/text-changes.ts';
-import type { Finding } from '../../core/evidence.ts';
+import type { RaisedFinding } from '../../core/evidence.ts';
 import { maskNumber } from '../../core/redact.ts';
 import { sampleSizeToDetect } from '../../core/statistics/detection.ts';
 import { wilsonInterval } from '../../core/statistics/wilson.ts';
@@ -22,7 +22,7 @@ export interface TruthContext {
 
 export interface TruthJudgement {
   readonly evidence: TruthEvidence;
-  readonly findings: Finding[];
+  readonly findings: RaisedFinding[];
   readonly unjudged: Unjudged[];
   readonly notes: string[];
 }
@@ -38,7 +38,7 @@ export function judgeTruth(
   context: TruthContext,
 ): TruthJudgement {
   const probes = watched.map((w) => probeRecord(w, context));
-  const findings: Finding[] = [];
+  const findings: RaisedFinding[] = [];
   const unjudged: Unjudged[] = [];
 
   const fakeReceipts = fakeShare(probes);
@@ -144,7 +144,7 @@ function receiptFindings(
   probes: readonly TruthProbe[],
   share: TruthEvidence['fakeReceipts'],
   context: TruthContext,
-  findings: Finding[],
+  findings: RaisedFinding[],
   unjudged: Unjudged[],
 ) {
   const fakes = probes.filter((p) => p.verdict === 'fake-receipt');

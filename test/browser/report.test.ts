@@ -7,6 +7,7 @@ import type { Exchange } from '../../core/evidence.ts';
 import { REQUIREMENTS } from '../../core/requirements.ts';
 import type { RunResult } from '../../core/run-result.ts';
 import type { Verdict } from '../../core/verdict.ts';
+import { remedyFor } from '../../reports/remedies.ts';
 import { judgementText } from '../../reports/verdict-wording.ts';
 import { latestResult, runCli, type CliRun } from '../support/run-cli.ts';
 import { describeViolations, seriousViolations } from './accessibility.ts';
@@ -92,7 +93,7 @@ describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
   }
 
   test.each([COMPLIANT, NO_RECEIPTS])(
-    'the matrix of %s has a row per requirement, with its verdict in words',
+    'the matrix of %s has a row per requirement, grouped by level, with its verdict in words',
     async (target) => {
       await using context = await freshContext(browser);
       const { page } = await openReport(context);
@@ -100,18 +101,68 @@ describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
       const matrix = page
         .getByRole('region', { name: `Target: ${target}` })
         .getByRole('table', { name: `Requirement matrix for ${target}` });
+      const groups: string[] = [];
       const shown: Record<string, string> = {};
-      for (const row of await matrix.locator('tbody tr').all()) {
-        const id = squash(await row.getByRole('rowheader').textContent());
-        shown[id] = squash(await row.locator('.verdict').textContent());
+      for (const group of await matrix.locator('tbody').all()) {
+        const header = group.getByRole('rowheader').first();
+        expect(await header.getAttribute('scope')).toBe('rowgroup');
+        groups.push(squash(await header.textContent()).split(' ')[0] ?? '');
+        for (const row of await group.locator('tr:has(th[scope="row"])').all()) {
+          const id = squash(await row.getByRole('rowheader').textContent());
+          shown[id] = squash(await row.locator('.verdict').textContent());
+        }
       }
 
-      expect(Object.keys(shown)).toEqual(REQUIREMENTS.map((r) => r.id));
+      expect(groups).toEqual(['Must', 'Should', 'Consider']);
+      expect(Object.keys(shown)).toEqual(
+        [['must', 'must not'], ['should'], ['consider', 'if relevant']].flatMap((levels) =>
+          REQUIREMENTS.filter((r) => levels.includes(r.level)).map((r) => r.id),
+        ),
+      );
       expect(shown).toMatchObject(wordsFor(EXPECTED[target] ?? {}));
       const written = result.targets.find((t) => t.name === target)?.requirements ?? [];
       expect(shown).toEqual(wordsFor(Object.fromEntries(written.map((r) => [r.id, r.verdict]))));
     },
   );
+
+  test('each finding of a failing target shows what to do about it', async () => {
+    const findings = result.checks
+      .filter((c) => c.target === NO_RECEIPTS)
+      .flatMap((c) => c.findings.map((f) => `${f.code}: ${remedyFor(f)}`));
+
+    await using context = await freshContext(browser);
+    const { page } = await openReport(context);
+    const table = page
+      .getByRole('region', { name: `Target: ${NO_RECEIPTS}` })
+      .getByRole('table', { name: 'Findings', exact: true });
+    const headers = await table.locator('thead th').allTextContents();
+    const column = headers.map(squash).indexOf('What to do');
+    const shown: string[] = [];
+    for (const row of await table.locator('tbody tr').all()) {
+      const code = squash(await row.locator('th code').first().textContent());
+      const remedy = squash(await row.locator('th, td').nth(column).textContent());
+      shown.push(`${code}: ${remedy}`);
+    }
+
+    expect(column).toBeGreaterThan(0);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(shown.sort()).toEqual(findings.sort());
+    expect(shown.every((line) => !line.endsWith(': '))).toBe(true);
+  });
+
+  test("the cover names each target's supplier and whether it was the simulator", async () => {
+    await using context = await freshContext(browser);
+    const { page } = await openReport(context);
+    const targets = page.locator('header#run').getByRole('table', { name: 'Targets' });
+
+    for (const name of [COMPLIANT, NO_RECEIPTS]) {
+      const row = targets.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+      const profile = name.replace('sim-notify-', '');
+      expect(squash(await row.innerText())).toContain(
+        `GOV.UK Notify simulator, profile ${profile}`,
+      );
+    }
+  });
 
   test("a check's drill-down is closed at first and opens on its evidence", async () => {
     const check = result.checks.find((c) => c.target === COMPLIANT && c.id === 'receipts/callback');
