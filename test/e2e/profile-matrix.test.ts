@@ -141,11 +141,12 @@ test('the at-rest finding names file and encoding, never the canary itself', () 
   expect(JSON.stringify(atRest)).not.toMatch(/at-rest canary [0-9a-f]{24}|7700900\d{3}/);
 });
 
-describe('the transport profiles', () => {
+describe('the transport and callback-security profiles', () => {
   test.each([
     ['tls-weak', ['ENC-01']],
     ['plain-http', ['ENC-01']],
     ['callbacks-over-http', ['RCPT-03']],
+    ['unauthenticated-callbacks', ['RCPT-03']],
   ])('%s fails %j and nothing else', (profile, requirements) => {
     const target = result.targets.find((t) => t.name === `sim-notify-${profile}`);
     const failing = target?.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id);
