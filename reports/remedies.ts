@@ -293,8 +293,8 @@ export const REQUIREMENT_REMEDIES: Readonly<Record<string, string>> = {
   'FOV-01': 'Ask the supplier how it reroutes when a route fails, and how it tells the service.',
   'FOV-02': 'Ask the supplier for its support hours, contacts and escalation route.',
   'ENC-01':
-    'Ask the supplier to accept only TLS 1.2 or newer with sound ciphers and a valid certificate, ' +
-    'and to refuse plain HTTP.',
+    'Ask the supplier to accept only TLS 1.2 or newer with sound ciphers and a valid ' +
+    'certificate, and to refuse plain HTTP.',
   'ENC-02':
     "Ask the supplier to encrypt numbers and texts at rest, with evidence for the service's " +
     'assurance.',

@@ -64,8 +64,8 @@ async function call(
   if (reply.statusCode >= 300) {
     throw new HarnessError(
       'ASSURE_SIMULATOR_CONTROL',
-      `the simulated Twilio refused ${method} ${new URL(url).pathname} (HTTP ${reply.statusCode}): ` +
-        body.slice(0, 200),
+      `the simulated Twilio refused ${method} ${new URL(url).pathname} ` +
+        `(HTTP ${reply.statusCode}): ${body.slice(0, 200)}`,
     );
   }
   return JSON.parse(body) as unknown;

@@ -63,7 +63,7 @@ async function until(reached: () => boolean, timeoutMs = 10_000): Promise<void> 
 const holders = (failover: FailoverSender) => failover.routes().map((r) => r.holder?.target);
 
 describe('a failover sender with one target', () => {
-  test('a demoted target still takes what has nowhere else to go, so none is given up', async () => {
+  test('a demoted target still takes what can go nowhere else, so none is given up', async () => {
     const primary = await simulatedSupplier('primary', cleanup);
     const failover = sender(primary.target);
     // Three real seconds late at the simulator's clock, past the two-second threshold.
@@ -141,7 +141,7 @@ describe('a failover sender with a primary and a secondary', () => {
     expect(failover.timeline().some((c) => c.state === 'demoted')).toBe(true);
   });
 
-  test('a reply lost after the primary took the message: found by reference, not resent', async () => {
+  test('a reply lost after the primary took it: found by reference, not resent', async () => {
     const { sims, primary, secondary } = await suppliers();
     const failover = sender(primary.target, secondary.target);
     await call(primary.simulator, 'PUT', '/_sim/faults', {

@@ -61,7 +61,7 @@ export interface ProfileBehaviour {
   readonly authenticatesCallbacks: boolean;
   /** Whether a successful send is answered with a truncated, unparsable JSON body. */
   readonly malformedSendResponse: boolean;
-  /** Whether test-mode messages reach handsets as if sent for real (outcomes stay as documented). */
+  /** Whether test-mode messages reach handsets as if sent for real (outcomes as documented). */
   readonly testModeLeaks: boolean;
   readonly senderDisplay: SenderDisplay;
   /** Whether a sender registered too long is cut to 11 characters instead of refused. */
@@ -145,7 +145,8 @@ const BEHAVIOURS: Record<ProfileName, ProfileBehaviour> = {
     ...COMPLIANT,
     name: 'test-mode-leaks',
     description:
-      'Lets test-key messages reach the handsets as if sent for real; test numbers keep their outcomes.',
+      'Lets test-key messages reach the handsets as if sent for real; test numbers keep ' +
+      'their outcomes.',
     testModeLeaks: true,
   },
   'sender-altered': {
