@@ -23,8 +23,8 @@ export interface FailoverSenderOptions {
  * Sends each message through the first target that can take it, and never sends a message to a
  * second target while the first may still deliver it:
  * - a send that fails in a way that may have taken effect leaves the message in doubt; the
- *   target is asked by the message's reference (its idempotency key) before any other is tried,
- *   and while it cannot answer the message waits;
+ *   target is asked by the message's reference (its idempotency key; where it keeps none, by
+ *   number and text) before any other is tried, and while it cannot answer the message waits;
  * - an accepted message is resent elsewhere only once its target reports it gave up
  *   (temporary or technical failure): a supplier that stays silent keeps it;
  * - a target is avoided while its breaker is open, and demoted while too many of its recent
@@ -198,8 +198,7 @@ export class FailoverSender {
       return 'found';
     }
     try {
-      const page = await lane.adapter.list({ reference: route.reference });
-      const held = page.messages.find((m) => m.reference === route.reference);
+      const held = await heldBy(lane.adapter, route, this.#idsHeldAt(lane.name));
       if (held) {
         this.#accept(route, lane, held.id, 'found');
         return 'found';
@@ -211,6 +210,13 @@ export class FailoverSender {
     this.#attempt(route, lane, 'not-found');
     this.#wait(route);
     return 'not-found';
+  }
+
+  /** The ids of the messages a target already holds for this sender. */
+  #idsHeldAt(target: string): ReadonlySet<string> {
+    return new Set(
+      this.routes().flatMap((r) => (r.holder?.target === target ? [r.holder.id] : [])),
+    );
   }
 
   /** A doubt resolved by the pass: the message may now go elsewhere. */
@@ -305,4 +311,27 @@ function watch(attempt: Promise<SentMessage>): AttemptWatch {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The message as the target holds it, asked by its reference; where the target keeps none
+ * (Twilio), by its number and its text, passing over the messages other routes already hold. A
+ * target that can be asked neither way throws, so the message stays in doubt rather than risk
+ * going twice.
+ */
+async function heldBy(
+  adapter: ProviderAdapter,
+  route: MessageRoute,
+  heldForOthers: ReadonlySet<string>,
+) {
+  const { references = true, listFilters = ['reference', 'status'] } = adapter.capabilities;
+  if (references) {
+    const page = await adapter.list({ reference: route.reference });
+    return page.messages.find((m) => m.reference === route.reference);
+  }
+  if (!listFilters.includes('to')) {
+    throw new Error(`${route.reference}: the target can be asked neither by reference nor number`);
+  }
+  const page = await adapter.list({ to: route.to });
+  return page.messages.find((m) => m.body === route.body && !heldForOthers.has(m.id));
 }
