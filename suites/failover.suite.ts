@@ -86,6 +86,11 @@ async function failoverScenario(c: CheckContext, scenario: ScenarioName): Promis
   if (scenario === 'primary-silent') requireReceipts(c);
   const timing = scenarioTiming(c.target);
   const parts = failoverParts(c, timing);
+  const unmakeable = parts.driver.cannotMake(scenario);
+  if (unmakeable) {
+    await parts.close();
+    return c.skip(unmakeable);
+  }
   let evidence: FailoverEvidence | undefined;
   try {
     evidence = await runScenario(scenario, {
@@ -97,7 +102,9 @@ async function failoverScenario(c: CheckContext, scenario: ScenarioName): Promis
   } finally {
     await parts.close();
   }
-  if (!evidence) return c.skip(`${scenario} cannot be made from the client side`);
+  if (!evidence) {
+    return c.skip(parts.driver.cannotMake(scenario) ?? `${scenario} could not be made`);
+  }
 
   c.evidence(evidence);
   judgeScenario(c, evidence);

@@ -9,6 +9,8 @@ export type ScenarioName =
 /** Starts and ends a scenario's fault on the primary; undefined where it cannot be made. */
 export interface FaultDriver {
   readonly where: 'simulator' | 'client';
+  /** Why the scenario cannot be made on this target; undefined when it can. */
+  cannotMake(scenario: ScenarioName): string | undefined;
   start(scenario: ScenarioName): Promise<boolean>;
   end(): Promise<void>;
 }
@@ -31,9 +33,20 @@ export function simulatorFaults(target: ResolvedTarget, timing: ScenarioTiming):
     },
   };
 
+  // Request faults act on the simulator's HTTP API; an SMPP client, or Kannel in front of the
+  // SMSC, never meets them, so an outage there would be judged as a supplier that never fails.
+  const overSmpp = target.dialect === 'smpp' || target.dialect === 'kannel';
+  const cannotMake = (scenario: ScenarioName) =>
+    overSmpp && (scenario === 'primary-outage' || scenario === 'primary-flapping')
+      ? `${scenario} cannot be made on the simulator's SMSC, which takes no request faults; ` +
+        'slow and silent delivery are judged'
+      : undefined;
+
   return {
     where: 'simulator',
+    cannotMake,
     start: async (scenario) => {
+      if (cannotMake(scenario)) return false;
       await setFaults(controlUrl, plans[scenario], target.trustedCa);
       return true;
     },
@@ -50,8 +63,14 @@ export function clientFaults(faults: ClientFaults, timing: ScenarioTiming): Faul
   let flapping: NodeJS.Timeout | undefined;
   const slowMs = timing.policies.attemptTimeoutMs * 1.5;
 
+  const cannotMake = (scenario: ScenarioName) =>
+    scenario === 'primary-silent'
+      ? 'a supplier that accepts and stays silent cannot be imitated from the client side'
+      : undefined;
+
   return {
     where: 'client',
+    cannotMake,
     start: (scenario) => {
       if (scenario === 'primary-silent') return Promise.resolve(false);
       if (scenario === 'primary-slow') faults.set({ delayMs: { min: slowMs, max: slowMs } });

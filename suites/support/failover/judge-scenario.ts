@@ -7,7 +7,7 @@ export function judgeScenario(
   evidence: FailoverEvidence,
 ): void {
   const { figures, scenario } = evidence;
-  const where = evidence.countedAt === 'handsets' ? 'at the handsets' : 'by the supplier';
+  const where = evidence.countedAt === 'handsets' ? '(at the handsets)' : '(by the supplier)';
   if (!evidence.secondary) {
     c.note('the failover sender has no secondary: messages can only wait for the primary');
   }
@@ -24,7 +24,7 @@ export function judgeScenario(
     c.finding({
       code: 'messages_lost',
       requirement: 'AGG-03',
-      message: `${figures.lost} of ${figures.sent} messages never arrived (${where})`,
+      message: `${figures.lost} of ${figures.sent} messages never arrived ${where}`,
       expected: '0',
       actual: String(figures.lost),
     });
@@ -33,7 +33,7 @@ export function judgeScenario(
     c.finding({
       code: 'messages_duplicated',
       requirement: 'AGG-03',
-      message: `${figures.duplicated} of ${figures.sent} messages arrived more than once (${where})`,
+      message: `${figures.duplicated} of ${figures.sent} messages arrived more than once ${where}`,
       expected: '0',
       actual: String(figures.duplicated),
     });

@@ -56,12 +56,13 @@ export async function throttlingSignalled(c: CheckContext): Promise<void> {
     const status = exchange.response?.status;
     const retryAfter = exchange.response?.headers['retry-after'];
     if (status !== 429 || !validRetryAfter(retryAfter)) {
+      const told = retryAfter ? ` with Retry-After ${retryAfter}` : ', no Retry-After';
       c.finding({
         code: 'throttling_not_signalled',
         requirement: 'AGG-01',
         message: 'a throttled request was not answered 429 with a Retry-After saying when to retry',
         expected: '429 with Retry-After',
-        actual: `${status ?? 'no answer'}${retryAfter ? ` with Retry-After ${retryAfter}` : ', no Retry-After'}`,
+        actual: `${status ?? 'no answer'}${told}`,
       });
     }
   }
