@@ -28,7 +28,7 @@ let result: RunResult;
 beforeAll(async () => {
   const targets = ['sim:notify', ...TWILIO_PROFILES.map((p) => `sim:twilio:${p}`)];
   // The failover suite judges none of the requirements below and is the longest by far; it has
-  // a matrix of its own (failover-profiles.test.ts), as in the Notify matrix.
+  // matrices of its own (failover-profiles.test.ts; Twilio in failover-dialects.test.ts).
   const suites = SUITES.filter((s) => s !== 'failover').flatMap((s) => ['--suite', s]);
   run = await runCli([
     'run',
