@@ -15,6 +15,7 @@ import type {
 } from '../contract.ts';
 import { vonageMsisdn } from './msisdn.ts';
 import type { ReceiptLedger } from './receipt-ledger.ts';
+import { wholeMessage } from './whole-message.ts';
 import { SendResponseSchema, type SubmittedPart } from './schemas.ts';
 import { submitRefusalOf } from './statuses.ts';
 
@@ -60,6 +61,8 @@ export class VonageAdapter implements ProviderAdapter {
   readonly #options: VonageAdapterOptions;
   /** When each `client-ref` was last sent, so that a doubt is not settled before its receipt. */
   readonly #attempts = new Map<string, number>();
+  /** The ids of every part of each long text sent, by its first part's id. */
+  readonly #parts = new Map<string, readonly string[]>();
 
   constructor(options: VonageAdapterOptions) {
     this.#options = options;
@@ -101,12 +104,19 @@ export class VonageAdapter implements ProviderAdapter {
         'messages.0.message-id',
       );
     }
+    const ids = sent.messages.flatMap((m) => (m['message-id'] ? [m['message-id']] : []));
+    if (ids.length > 1) this.#parts.set(first['message-id'], ids);
     return { id: first['message-id'], status: 'accepted', providerStatus: 'status 0' };
   }
 
-  status(id: string): Promise<MessageState | undefined> {
+  /** A long text's state is its parts': each was sent, and is reported, as a message of its own. */
+  async status(id: string): Promise<MessageState | undefined> {
     const { receipts } = this.#options;
-    return receipts ? receipts.stateOf(id) : Promise.reject(noLookup(`status of ${id}`));
+    if (!receipts) throw noLookup(`status of ${id}`);
+
+    const parts = this.#parts.get(id);
+    if (!parts) return receipts.stateOf(id);
+    return wholeMessage(id, await Promise.all(parts.map((part) => receipts.stateOf(part))));
   }
 
   /**

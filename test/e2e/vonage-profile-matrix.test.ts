@@ -33,6 +33,7 @@ beforeAll(async () => {
     'sender-id',
     'transport',
     'overseas',
+    'content',
   ];
   run = await runCli([
     'run',
@@ -75,6 +76,8 @@ const EXPECTED_VERDICTS: readonly (readonly [string, string, string])[] = [
   // Prices come with each receipt, so a surcharge abroad shows there.
   ['compliant', 'INTL-01', 'pass'],
   ['compliant', 'INTL-02', 'pass'],
+  // A long text goes as one message per part, each billed apart: the parts add up.
+  ['compliant', 'CONT-01', 'pass'],
   ...RECEIPT_FAULT_VERDICTS,
   ['no-receipts', 'SID-04', 'pass'],
   ['unauthenticated-callbacks', 'RCPT-02', 'pass'],
