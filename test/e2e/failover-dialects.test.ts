@@ -6,9 +6,16 @@ import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli
  * The failover suite beyond Notify, in one run of the CLI: a compliant Twilio (which keeps no
  * reference, so a text in doubt is found by number and text) and a compliant SMSC pass AGG-03;
  * each fails it once its receipts are gone. The SMSC takes no request faults, so its outage and
- * flapping are skipped with that reason, never judged as a supplier that never fails.
+ * flapping are skipped with that reason, never judged as a supplier that never fails; SNS can
+ * be asked nothing about a message, so a send its flapping cuts off could never be settled.
  */
-const TARGETS = ['sim:twilio', 'sim:smpp', 'sim:twilio:no-receipts', 'sim:smpp:no-receipts'];
+const TARGETS = [
+  'sim:twilio',
+  'sim:smpp',
+  'sim:sns',
+  'sim:twilio:no-receipts',
+  'sim:smpp:no-receipts',
+];
 
 let run: CliRun;
 let result: RunResult;
@@ -27,6 +34,7 @@ test('the run judges every target, with no harness error', () => {
 test.each([
   ['sim-twilio-compliant', 'pass'],
   ['sim-smpp-compliant', 'pass'],
+  ['sim-sns-compliant', 'pass'],
   ['sim-twilio-no-receipts', 'fail'],
   ['sim-smpp-no-receipts', 'fail'],
 ])('%s: AGG-03 is %s', (target, expected) => {
@@ -53,3 +61,12 @@ test.each(['primary-outage', 'primary-flapping'])(
     expect(check?.reason).toMatch(/cannot be made on the simulator's SMSC/);
   },
 );
+
+test('on SNS, flapping is skipped, saying a cut-off send could never be settled', () => {
+  const check = result.checks.find(
+    (c) => c.target === 'sim-sns-compliant' && c.id === 'failover/primary-flapping',
+  );
+
+  expect(check?.outcome).toBe('skipped');
+  expect(check?.reason).toMatch(/asked nothing about a message/);
+});

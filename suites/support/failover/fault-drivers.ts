@@ -1,4 +1,5 @@
 import type { ResolvedTarget } from '../../../core/target.ts';
+import type { Capabilities } from '../../../providers/contract.ts';
 import type { ClientFaults } from '../../../providers/failover/index.ts';
 import { simulatorFaults as setFaults } from './sim-faults.ts';
 import type { ScenarioTiming } from './timing.ts';
@@ -16,7 +17,11 @@ export interface FaultDriver {
 }
 
 /** Faults set in the simulator through its control API: the supplier itself misbehaves. */
-export function simulatorFaults(target: ResolvedTarget, timing: ScenarioTiming): FaultDriver {
+export function simulatorFaults(
+  target: ResolvedTarget,
+  timing: ScenarioTiming,
+  capabilities: Capabilities,
+): FaultDriver {
   const controlUrl = target.simulator?.controlUrl ?? '';
   const simulated = timing.simulated ?? { silentFailsAfterMs: 40_000, slowExtraMs: 60_000 };
   const third = Math.round(timing.faultMs / 3);
@@ -36,11 +41,24 @@ export function simulatorFaults(target: ResolvedTarget, timing: ScenarioTiming):
   // Request faults act on the simulator's HTTP API; an SMPP client, or Kannel in front of the
   // SMSC, never meets them, so an outage there would be judged as a supplier that never fails.
   const overSmpp = target.dialect === 'smpp' || target.dialect === 'kannel';
-  const cannotMake = (scenario: ScenarioName) =>
-    overSmpp && (scenario === 'primary-outage' || scenario === 'primary-flapping')
-      ? `${scenario} cannot be made on the simulator's SMSC, which takes no request faults; ` +
+  // The simulator drops flapping connections after reading the request, so a send is left in
+  // doubt; a supplier that can be asked nothing of a message (SNS) could never settle it.
+  const unaskable = !capabilities.listing && capabilities.receipts.length === 0;
+  const cannotMake = (scenario: ScenarioName) => {
+    if (overSmpp && (scenario === 'primary-outage' || scenario === 'primary-flapping')) {
+      return (
+        `${scenario} cannot be made on the simulator's SMSC, which takes no request faults; ` +
         'slow and silent delivery are judged'
-      : undefined;
+      );
+    }
+    if (unaskable && scenario === 'primary-flapping') {
+      return (
+        'primary-flapping cannot be judged: the supplier can be asked nothing about a message, ' +
+        'so a send whose connection the fault cuts stays in doubt for ever, however it behaves'
+      );
+    }
+    return undefined;
+  };
 
   return {
     where: 'simulator',

@@ -53,7 +53,9 @@ export function failoverParts(c: CheckContext, timing: ScenarioTiming): Failover
   return {
     primary,
     ...(secondary ? { secondary } : {}),
-    driver: faults ? clientFaults(faults, timing) : simulatorFaults(target, timing),
+    driver: faults
+      ? clientFaults(faults, timing)
+      : simulatorFaults(target, timing, primary.adapter.capabilities),
     ...(countable ? { tally: (routes) => handsetTally(controlUrls, routes) } : {}),
     close: async () => {
       await faults?.close();
