@@ -72,6 +72,11 @@ export interface ResolvedTarget {
   readonly failover?: { readonly primary?: ResolvedTarget; readonly secondary?: ResolvedTarget };
   readonly simulator?: {
     readonly controlUrl: string;
+    /**
+     * A gateway the harness runs on loopback between itself and the simulator (Kannel): the
+     * target's API is that gateway's, not the simulated supplier's.
+     */
+    readonly gateway?: string;
     readonly profile: string;
     readonly timeScale: number;
     /** The folder holding the simulator's storage files, which the at-rest check reads. */

@@ -48,8 +48,10 @@ export async function simulatedKannelTarget(
 
   // Kannel hands over no replies here (it would need an sms-service), so none are expected.
   const { replies: _replies, ...sender } = smpp.sender;
+  const simulator = smpp.simulator && { ...smpp.simulator, gateway: 'Kannel' };
   return {
     ...smpp,
+    ...(simulator ? { simulator } : {}),
     dialect: 'kannel',
     baseUrl: kannel.sendsmsUrl,
     credentials: { password: kannel.password, dlrToken: dlr.address.token },

@@ -22,6 +22,14 @@ forEachTarget('transport', (target) => {
       covers: ['ENC-01'],
     },
     async (c) => {
+      const gateway = target.simulator?.gateway;
+      if (gateway) {
+        return c.notApplicable(
+          `the API is the harness's own ${gateway} on loopback, in front of the simulated ` +
+            "SMSC; an SMSC's transport is judged on an smpp target, a real gateway's when it " +
+            'is configured as a target',
+        );
+      }
       const probe = target.baseUrl.startsWith('smpp') ? probeSmppTls : probeTls;
       const result = await probe(target.baseUrl, { ca: target.trustedCa ?? [] });
 

@@ -8,7 +8,8 @@ import { first, sendTracked } from './send-tracked.ts';
 
 export type SenderRegistration =
   | { readonly accepted: true; readonly text: string }
-  | { readonly accepted: false; readonly status: number };
+  /** `status`: the HTTP status, where the refusal was an answer to a request. */
+  | { readonly accepted: false; readonly status?: number };
 
 /** Asks the simulated supplier to set up a sender, as a service would in its admin pages. */
 export async function registerSender(c: CheckContext, text: string): Promise<SenderRegistration> {
@@ -38,8 +39,14 @@ export async function sendFromSender(c: CheckContext, text: string): Promise<Sen
   try {
     const sent = await sendTracked(c, first(c.target.numbers.delivered, 'delivered'), 'sid', text);
     c.note(`a text from sender "${text}" was accepted as message ${sent.id}`);
-    await awaitSettled(c, sent);
+    const settled = await awaitSettled(c, sent);
     const shown = (await handsetInbox(c, sent.to)).find((m) => m.body === sent.body);
+    // A gateway (Kannel) takes the text and its SMSC refuses it after: the receipt says so and
+    // no handset sees it. A refusal told late is still a refusal.
+    if (!shown && settled.final && settled.state.status !== 'delivered') {
+      c.note(`then refused: its receipt says ${settled.state.providerStatus}`);
+      return { accepted: false };
+    }
     return { accepted: true, text: shown?.from ?? text };
   } catch (error) {
     if (!(error instanceof ProviderResponseError)) throw error;
