@@ -1,0 +1,47 @@
+import { beforeAll, expect, test } from 'vitest';
+import type { RunResult } from '../../core/run-result.ts';
+import { kannelMissing } from '../../providers/kannel/kannel-process.ts';
+import { latestResult, runCli, type CliRun } from '../support/run-cli.ts';
+
+/**
+ * Every dialect's compliant simulator, every suite, in one run of the CLI, as a team comparing
+ * suppliers would start: nothing may fail. A compliant supplier failing a requirement is the
+ * harness blaming the supplier for a limit of its own (an SMSC that takes no request faults, a
+ * long text billed per part, a gateway that refuses by report).
+ */
+const missing = await kannelMissing();
+const TARGETS = [
+  'sim:notify',
+  'sim:twilio',
+  'sim:vonage',
+  'sim:sns',
+  'sim:smpp',
+  'sim:declarative:firetext',
+  ...(missing ? [] : ['sim:kannel', 'sim:declarative:kannel']),
+];
+
+let run: CliRun;
+let result: RunResult;
+
+beforeAll(async () => {
+  run = await runCli([
+    'run',
+    '--quiet',
+    '--out',
+    '$OUT',
+    ...TARGETS.flatMap((t) => ['--target', t]),
+  ]);
+  result = await latestResult(run.outDir);
+}, 900_000);
+
+test(`every compliant dialect passes every suite${missing ? ` (no Kannel: ${missing})` : ''}`, () => {
+  const failing = result.targets.flatMap((t) =>
+    t.requirements.filter((r) => r.verdict === 'fail').map((r) => `${t.name} ${r.id}`),
+  );
+
+  expect(result.harnessErrors).toEqual([]);
+  expect(result.checks.filter((c) => c.outcome === 'error')).toEqual([]);
+  expect(failing).toEqual([]);
+  expect(run.code, run.stderr).toBe(0);
+  expect(result.targets).toHaveLength(TARGETS.length);
+});
