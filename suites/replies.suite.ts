@@ -99,7 +99,8 @@ forEachTarget('replies', (target) => {
         }
         const decision = router.route(received);
         const routedTo = decision.routed ? decision.service : undefined;
-        c.note(`"${keyword}…" → ${routedTo ?? `no service; answered "${router.unknownAnswer()}"`}`);
+        const answered = `no service; answered "${router.unknownAnswer()}"`;
+        c.note(`"${keyword}…" → ${routedTo ?? answered}`);
         if (routedTo !== service) {
           c.finding({
             code: 'keyword_misrouted',

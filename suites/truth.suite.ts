@@ -65,7 +65,8 @@ forEachTarget('truth', (target) => {
       if (adapter.capabilities.receipts.length === 0) {
         c.note(
           'the supplier claims no deliveries, so none of its receipts can be fake; senders and ' +
-            `texts are judged on what arrived (${adapter.capabilities.receiptsNote ?? 'no receipts'})`,
+            'texts are judged on what arrived ' +
+            `(${adapter.capabilities.receiptsNote ?? 'no receipts'})`,
         );
       }
       const summary = sampled.summary();

@@ -37,7 +37,7 @@ export function encodedForms(text: string): EncodedForm[] {
   return forms.filter((form) => form.bytes.length >= SHORTEST);
 }
 
-/** A number's spellings: E.164, its digits alone, and the national forms, with and without a space. */
+/** A number's spellings: E.164, its digits alone, the national forms with and without a space. */
 export function numberSpellings(e164: string): { readonly name: string; readonly text: string }[] {
   const digits = e164.replace(/\D/g, '');
   const spellings = [

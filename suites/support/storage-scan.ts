@@ -77,7 +77,7 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** SQLite removes a journal once its transaction ends: a file may go between listing and reading. */
+/** SQLite removes a journal once its transaction ends: a file may go between listing and read. */
 async function readIfThere(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);

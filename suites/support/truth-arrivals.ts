@@ -51,7 +51,7 @@ export function senderFindings(
     findings.push({
       code: 'thread_split',
       requirement: 'SID-02',
-      message: `${split.length} number(s) got texts from more than one sender, splitting the thread`,
+      message: `${split.length} number(s) got texts from more than one sender, a split thread`,
       expected: '1 sender for each person',
       actual: `up to ${Math.max(...split.map((s) => s.size))} senders`,
     });

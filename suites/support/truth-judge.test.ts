@@ -133,7 +133,7 @@ describe('judgeTruth', () => {
     expect(judgement.evidence.probes[0]?.textIntact).toBe(false);
   });
 
-  test('a second text arriving where the first was faked marks a route sparing known numbers', () => {
+  test('a second text arriving where the first was faked marks a route sparing known ones', () => {
     const first = watched('delivered', undefined, { to: '+447700900660' });
     const second = watched('delivered', {}, { to: '+447700900660', group: 'follow-up' });
     expect(judgeTruth([first, second], CONTEXT).notes[0]).toMatch(/seen them/);

@@ -25,7 +25,10 @@ const LONG_EVERY = 10;
 export function probeBody(token: string, long: boolean): string {
   const base = `${token} sms-assure truth check: fee £0 at the café, see https://www.gov.uk/help`;
   if (!long) return base;
-  return `${base}. This text has a second part, so a text cut short at its first part shows. Nothing needs doing.`;
+  return (
+    `${base}. This text has a second part, so a text cut short at its first part shows. ` +
+    'Nothing needs doing.'
+  );
 }
 
 /**

@@ -57,7 +57,7 @@ test('a look that outlasts the end still leaves every faked text judged', async 
   ]);
 });
 
-test('a text that arrives is judged by what was seen, with no grace period to wait out', async () => {
+test('a text that arrives is judged by what was seen, with no grace period to wait', async () => {
   const arrived: Observer = {
     ...slowObserver(0),
     look: (sent) =>
