@@ -81,7 +81,7 @@ describe('the send', () => {
 });
 
 describe('receipts', () => {
-  test('posted as a form, with the URL’s user-info as Basic auth and not in the URL', async () => {
+  test('posted as a form, the URL’s user-info as Basic auth and not in the URL', async () => {
     const sim = await start();
     const url = receiver.url.replace('http://', 'http://svc:pa%3Ass@');
     await send(sim, { receipt: url, reference: 'R-delivered' });

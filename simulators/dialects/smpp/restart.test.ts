@@ -58,7 +58,7 @@ async function submitLongText(connection: SmppConnection): Promise<string[]> {
   return ids;
 }
 
-test('after a restart, receipts still due arrive for every part and query_sm finds them', async () => {
+test('after a restart, receipts due arrive for every part and query_sm finds them', async () => {
   // Ten times real time: the receipts are due a few hundred milliseconds after the submit.
   const first = await startSimulator({ dataDir, timeScale: 10, smpp: {} });
   const before = first.smpp;
@@ -85,7 +85,7 @@ test('after a restart, receipts still due arrive for every part and query_sm fin
   expect(queried).toMatchObject({ command_status: 0, message_state: 2 });
 });
 
-test('without keepKeys a restarted SMSC issues a fresh password, as Notify issues fresh keys', async () => {
+test('without keepKeys a restarted SMSC issues a fresh password, as Notify fresh keys', async () => {
   const first = await startSimulator({ dataDir, smpp: {} });
   const password = first.smpp?.password;
   await first.stop();

@@ -10,7 +10,7 @@ import { SmsLog } from './sms-log.ts';
 /** What a client of the simulated SNS needs: the access key, the region, the sender ID. */
 export interface SnsCredentials extends SnsAccount {
   readonly region: string;
-  /** The account's default sender ID (`DefaultSenderID`), which texts carry unless they name one. */
+  /** The account's default sender ID (`DefaultSenderID`): texts carry it unless they name one. */
   readonly senderId: string;
 }
 

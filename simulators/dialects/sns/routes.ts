@@ -68,7 +68,7 @@ function discardSms(context: SnsContext, request: RouteRequest): RouteResponse {
   return { status: 204, text: '', contentType: 'text/plain' };
 }
 
-/** LocalStack's query: `accountId` and `region` (default: this account, us-east-1), `phoneNumber`. */
+/** LocalStack's query: `accountId`, `region` (default: this account, us-east-1), `phoneNumber`. */
 function filterOf(context: SnsContext, request: RouteRequest) {
   return {
     accountId: request.query.get('accountId') ?? context.account.accountId,
