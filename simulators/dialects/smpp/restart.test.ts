@@ -85,7 +85,7 @@ test('after a restart, receipts due arrive for every part and query_sm finds the
   expect(queried).toMatchObject({ command_status: 0, message_state: 2 });
 });
 
-test('without keepKeys a restarted SMSC issues a fresh password, as Notify fresh keys', async () => {
+test('without keepKeys a restarted SMSC gives a fresh password, as Notify gives keys', async () => {
   const first = await startSimulator({ dataDir, smpp: {} });
   const password = first.smpp?.password;
   await first.stop();
