@@ -203,7 +203,7 @@ describe.skipIf(chromiumMissing !== undefined)(SUITE, () => {
     expect(errors).toEqual([]);
   });
 
-  test('the page has no serious or critical accessibility violations, drill-downs open', async () => {
+  test('no serious or critical accessibility violations, drill-downs open', async () => {
     await using context = await freshContext(browser);
     const { page } = await openReport(context);
     await openEveryCheck(page);

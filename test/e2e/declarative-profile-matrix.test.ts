@@ -80,7 +80,7 @@ describe('Firetext, described', () => {
     expect(finding?.actual).toBe('no authorization header');
   });
 
-  test('receipts keep Firetext’s status and code, pending then declined for a handset away', () => {
+  test('receipts keep Firetext’s status and code: pending, then declined, phone away', () => {
     const kinds = result.checks.find(
       (c) => c.target === 'decl-firetext-compliant' && c.id === 'receipts/failure-kinds',
     );
