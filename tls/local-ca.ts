@@ -117,10 +117,14 @@ function rsaKeys(bits: number) {
   };
 }
 
-/** Positive (leading bit clear) and unique enough that no two certificates share one. */
-function serialNumber(): string {
+/**
+ * Positive and unique enough that no two certificates share one. The first byte is kept in
+ * 0x40-0x7f: a clear top bit keeps the integer positive, and a non-zero byte keeps its DER
+ * minimal, which OpenSSL insists on ("illegal padding" otherwise, once in some 256 keys).
+ */
+export function serialNumber(): string {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
+  bytes[0] = ((bytes[0] ?? 0) & 0x3f) | 0x40;
   return bytes.toString('hex');
 }
 
