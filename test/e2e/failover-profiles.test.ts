@@ -1,6 +1,12 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
-import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli.ts';
+import {
+  findingsOf,
+  latestResult,
+  runCli,
+  verdictOf,
+  type CliRun,
+} from '../support/run-cli.ts';
 
 /**
  * The failover suite's side of the profile matrix, in one real run of the CLI: the compliant
@@ -37,7 +43,8 @@ test.each([
   ['FOV-01', 'pass'],
   ['AGG-01', 'partial'],
 ])('the compliant simulator: %s is %s', (requirement, expected) => {
-  expect(verdict('compliant', requirement)).toBe(expected);
+  const why = findingsOf(result, 'sim-notify-compliant', requirement);
+  expect(verdict('compliant', requirement), why).toBe(expected);
 });
 
 test('FOV-01, AGG-03 and AGG-01 each fail only under the profile that breaks them', () => {

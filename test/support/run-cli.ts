@@ -49,3 +49,13 @@ export function verdictOf(result: RunResult, target: string, requirement: string
     ?.requirements.find((r) => r.id === requirement);
   return row?.verdict ?? `no row for ${target}/${requirement}`;
 }
+
+/** What the checks found against one requirement for one target: the why of a failed assertion. */
+export function findingsOf(result: RunResult, target: string, requirement: string): string {
+  const found = result.checks
+    .filter((c) => c.target === target)
+    .flatMap((c) => c.findings.map((f) => ({ check: c.id, ...f })))
+    .filter((f) => f.requirement === requirement)
+    .map((f) => `${f.check}: ${f.message}`);
+  return found.length > 0 ? found.join('; ') : `no finding on ${requirement} for ${target}`;
+}

@@ -29,13 +29,10 @@ export function simulatorFaults(
     'primary-outage': { outages: [{ mode: 'unavailable' }] },
     'primary-slow': { slowDelivery: { rate: 1, extraMs: simulated.slowExtraMs } },
     'primary-silent': { silent: { rate: 1, failsAfterMs: simulated.silentFailsAfterMs } },
-    // Refused connections come and go: sends in doubt, breaker opening and closing.
-    'primary-flapping': {
-      outages: [
-        { mode: 'refuse', startMs: 0, endMs: third },
-        { mode: 'refuse', startMs: 2 * third, endMs: 3 * third },
-      ],
-    },
+    // Refused connections come and go: sends in doubt, breaker opening and closing. The
+    // flapping goes on as long as the scenario may stretch the fault (four times its length),
+    // so a loaded machine that sends few messages in the first windows still sees it.
+    'primary-flapping': { outages: flappingWindows(third, 4 * timing.faultMs) },
   };
 
   // Request faults act on the simulator's HTTP API; an SMPP client, or Kannel in front of the
@@ -70,6 +67,15 @@ export function simulatorFaults(
     },
     end: () => setFaults(controlUrl, undefined, target.trustedCa),
   };
+}
+
+/** Refusals `length` ms long with as long a pause between them, until `until` ms. */
+export function flappingWindows(length: number, until: number) {
+  const windows = [];
+  for (let startMs = 0; startMs < until; startMs += 2 * length) {
+    windows.push({ mode: 'refuse' as const, startMs, endMs: startMs + length });
+  }
+  return windows;
 }
 
 /**
