@@ -1,12 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { RunResult } from '../../core/run-result.ts';
-import {
-  findingsOf,
-  latestResult,
-  runCli,
-  verdictOf,
-  type CliRun,
-} from '../support/run-cli.ts';
+import { findingsOf, latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli.ts';
 
 /**
  * The failover suite's side of the profile matrix, in one real run of the CLI: the compliant
