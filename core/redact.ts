@@ -1,7 +1,11 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { BODY_FIELDS, redactBodies, redactUrlBodies } from './body-redaction.ts';
+
 /**
  * Redaction of secrets and personal data before anything reaches evidence, logs or reports.
  * Known values (API keys, callback tokens, the numbers a run texted) are replaced wherever they
  * appear; patterns catch what was not registered: JWTs, UK mobile numbers, E.164 numbers.
+ * Payloads and URLs also lose their message bodies (body-redaction.ts).
  */
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 const UK_MOBILE = /(?<![\w-])(?:\+44\s?|0044\s?|44|0)7\d{3}\s?\d{3}\s?\d{3}(?![\w-])/g;
@@ -21,6 +25,31 @@ export function maskNumber(number: string): string {
 export class Redactor {
   readonly #secrets = new Set<string>();
   readonly #numbers: RegExp[] = [];
+  readonly #bodyFields = new Set(BODY_FIELDS);
+  // Fingerprints match within a run and mean nothing outside it: a short text cannot be
+  // recovered by hashing guesses.
+  readonly #fingerprintKey = randomBytes(32);
+
+  /** Names a field that carries a message's text where the built-in names do not (`msg`). */
+  bodyField(name: string): this {
+    this.#bodyFields.add(name);
+    return this;
+  }
+
+  /** A request or response body: message texts marked, then redacted like any text. */
+  payload(input: string): string {
+    return this.text(redactBodies(input, this.#bodyFields, this.#markBody));
+  }
+
+  /** A URL: the message texts of its query marked, then redacted like any text. */
+  url(input: string): string {
+    return this.text(redactUrlBodies(input, this.#bodyFields, this.#markBody));
+  }
+
+  readonly #markBody = (body: string): string => {
+    const fingerprint = createHmac('sha256', this.#fingerprintKey).update(body).digest('hex');
+    return `[body: ${[...body].length} chars #${fingerprint.slice(0, 8)}]`;
+  };
 
   /** Registers a value that must never appear in the clear (keys, tokens, secrets). */
   secret(value: string | undefined): this {

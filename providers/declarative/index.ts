@@ -42,6 +42,10 @@ export const declarativeDialect: Dialect = {
   createAdapter(target, client) {
     const api = target.description?.api;
     if (!api) throw new ConfigError(target.name, ['description: required']);
+    // The described supplier names its text field itself (MMG's `msg`): redact it too.
+    for (const [field, value] of Object.entries(api.send.fields)) {
+      if (typeof value === 'string' && value.includes('{{body}}')) client.redactor.bodyField(field);
+    }
 
     return new DeclarativeAdapter({
       description: api,

@@ -35,15 +35,20 @@ export class RecordingClient {
     this.#options = options;
   }
 
+  /** What the client redacts with; an adapter adds the fields its supplier keeps texts in. */
+  get redactor(): Redactor {
+    return this.#options.redactor;
+  }
+
   async call(call: HttpCall): Promise<HttpReply> {
     const { redactor, sink } = this.#options;
     const started = Date.now();
     const at = new Date(started).toISOString();
     const recordedRequest = {
       method: call.method,
-      url: redactor.text(call.url),
+      url: redactor.url(call.url),
       headers: redactor.headers(call.headers ?? {}),
-      ...(call.body === undefined ? {} : { body: redactor.text(call.body) }),
+      ...(call.body === undefined ? {} : { body: redactor.payload(call.body) }),
     };
 
     let reply: HttpReply;
@@ -59,7 +64,7 @@ export class RecordingClient {
         request: recordedRequest,
         error: reason,
       });
-      throw new TransportError(`${call.method} ${redactor.text(call.url)} failed: ${reason}`, {
+      throw new TransportError(`${call.method} ${redactor.url(call.url)} failed: ${reason}`, {
         cause: error,
       });
     }
@@ -73,7 +78,7 @@ export class RecordingClient {
       response: {
         status: reply.status,
         headers: redactor.headers(reply.headers),
-        body: redactor.text(reply.body),
+        body: redactor.payload(reply.body),
       },
     });
     return reply;

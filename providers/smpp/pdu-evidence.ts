@@ -24,13 +24,13 @@ export function recordPdu(
     label: command,
     at: new Date(started).toISOString(),
     durationMs: Date.now() - started,
-    request: { method: command, url, headers: {}, body: redactor.text(describe(fields)) },
+    request: { method: command, url, headers: {}, body: redactor.payload(describe(fields)) },
     ...(response
       ? {
           response: {
             status: response.command_status,
             headers: {},
-            body: redactor.text(describe(response)),
+            body: redactor.payload(describe(response)),
           },
         }
       : {}),

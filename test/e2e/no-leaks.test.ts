@@ -20,15 +20,18 @@ const CONFIG = [
   '        - "Example Council: call 07700 900779 if your bin is missed. Canary text."',
 ].join('\n');
 
+/** Every text the harness sends reads "sms-assure <purpose> <token>"; none may be shown. */
+const BODY = /sms-assure (?:[a-z][\w-]* )+(?:[0-9a-f]{6,}|\d+\b)/;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const LEAKS: readonly [string, RegExp][] = [
   ['a JWT', /eyJ[\w-]+\./],
   ['a bearer token', /Bearer (?!\[REDACTED\])[\w.~+/=-]+/],
   ['a Notify API key', new RegExp(`-${UUID}-${UUID}`, 'i')],
   ...CANARY_NUMBERS.map((n): [string, RegExp] => [`the number ${n}`, spelledAnyWay(n)]),
+  ['a message body', BODY],
 ];
 
-test('no file a run writes holds a key, a token, a secret or a number in the clear', async () => {
+test('no file a run writes holds a key, a token, a number or a text in the clear', async () => {
   const config = join(await scratchDir(), 'canary.yaml');
   await writeFile(config, CONFIG);
 
@@ -50,7 +53,7 @@ test('no file a run writes holds a key, a token, a secret or a number in the cle
   expect(found).toEqual([]);
 }, 180_000);
 
-test('secrets a real target reads from the environment appear in no output', async () => {
+test('secrets a real target reads from the environment, and texts, appear in no output', async () => {
   // The simulator stands in for two real suppliers, so the secrets are real: they sign tokens
   // and authenticate requests, and the run cannot work without using them.
   await using simulator = await startSimulator({ timeScale: 1000 });
@@ -86,9 +89,10 @@ test('secrets a real target reads from the environment appear in no output', asy
     const passed = result.checks.filter((c) => c.target === target && c.outcome === 'pass');
     expect(passed.length, target).toBeGreaterThan(0);
   }
-  const found = outputs.flatMap(([where, text]) =>
-    secrets.filter((secret) => text.includes(secret)).map(() => `a secret in ${where}`),
-  );
+  const found = outputs.flatMap(([where, text]) => [
+    ...secrets.filter((secret) => text.includes(secret)).map(() => `a secret in ${where}`),
+    ...(BODY.test(text) ? [`a message body in ${where}`] : []),
+  ]);
   expect(found).toEqual([]);
 }, 180_000);
 
