@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { HarnessError } from '../core/errors.ts';
 import type { RaisedFinding } from '../core/evidence.ts';
 import { maskNumber } from '../core/redact.ts';
-import { createNumberPlan } from '../numbering/index.ts';
 import { awaitSettled } from './support/receipt-channel.ts';
 import { check, forEachTarget, type CheckContext } from './support/check.ts';
 import { providedRunId } from './support/provided.ts';
 import type { TrackedMessage } from './support/send-tracked.ts';
+import { unseenNumbers } from './support/unseen-numbers.ts';
 import {
   numberCanary,
   scanStorage,
@@ -54,7 +54,7 @@ forEachTarget('at-rest', (target) => {
         );
       }
 
-      const canaries = await plantCanaries(c);
+      const canaries = await plantCanaries(c, await unseenNumbers(dataDir, CANARY_COUNT));
       const { files, sightings } = await scanStorage(dataDir, canaries);
       if (files.length === 0) {
         throw new HarnessError(
@@ -80,9 +80,8 @@ forEachTarget('at-rest', (target) => {
  * written all it will about them. Numbers and bodies are registered with the redactor first,
  * so that no record of the run shows them.
  */
-async function plantCanaries(c: CheckContext): Promise<Canary[]> {
+async function plantCanaries(c: CheckContext, numbers: readonly string[]): Promise<Canary[]> {
   const canaries: Canary[] = [];
-  const numbers = createNumberPlan().fresh(CANARY_COUNT);
 
   for (const [i, number] of numbers.entries()) {
     const sent = await sendCanary(c, number);

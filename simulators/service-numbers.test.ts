@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest';
+import { WELL_KNOWN_NUMBERS } from '../numbering/index.ts';
+import { startSimulator } from './index.ts';
+
+test("fresh numbers never draw one of the simulator's own: its services answer on them", async () => {
+  await using simulator = await startSimulator({ smpp: {} });
+  const { notify, twilio, smpp } = simulator;
+  const ukMobile = (text: string) => text.replace(/^0/, '+44');
+
+  const own = [
+    ...notify.senders.filter((s) => s.kind === 'uk-mobile').map((s) => ukMobile(s.text)),
+    ...notify.teamNumbers,
+    twilio.ownedNumber,
+    smpp?.inboundNumber ?? 'no SMSC started',
+  ];
+
+  expect(own.filter((number) => !WELL_KNOWN_NUMBERS.has(number))).toEqual([]);
+});
