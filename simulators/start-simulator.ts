@@ -249,7 +249,7 @@ async function assemble(
       : faults.forRequest(path),
   );
   const smsc = await smppFace
-    ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile })
+    ?.listen(options.smpp ?? {}, { store, clock, lifecycle, profile, faults })
     .catch(async (error: unknown) => {
       await server.close();
       throw error;

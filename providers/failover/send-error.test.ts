@@ -1,6 +1,7 @@
 import { TaskCancelledError } from 'cockatiel';
 import { describe, expect, test } from 'vitest';
 import { ProviderResponseError, TransportError } from '../../core/errors.ts';
+import { submitRefusal } from '../smpp/submit-refusal.ts';
 import { InjectedFaultError } from './client-faults.ts';
 import { DeliveryHealth } from './delivery-health.ts';
 import { classifySendError } from './send-error.ts';
@@ -23,6 +24,9 @@ describe('what a failed send says about the message', () => {
       'in-doubt',
     ],
     ['a timeout', new TaskCancelledError(), 'in-doubt'],
+    ['ESME_RSYSERR', submitRefusal(0x08), 'not-accepted'],
+    ['ESME_RTHROTTLED', submitRefusal(0x58), 'not-accepted'],
+    ['ESME_RINVDSTADR', submitRefusal(0x0b), 'rejected'],
   ])('%s: %s', (_what, error, expected) => {
     expect(classifySendError(error)).toBe(expected);
   });

@@ -20,7 +20,10 @@ export function classifySendError(error: unknown): SendFailure {
 
   if (error instanceof ProviderResponseError) {
     if (error.code === 'throttled' || error.code === 'server_error') return 'not-accepted';
-    if (error.code === 'request_rejected') return 'rejected';
+    // An SMSC's refusal of the text itself (its addresses, coding, length): see submit-refusal.
+    if (error.code === 'request_rejected' || error.code === 'smpp_submit_refused') {
+      return 'rejected';
+    }
     // An answer that cannot be read (a 201 with a broken body, say) may mean it was taken.
     return 'in-doubt';
   }

@@ -12,6 +12,7 @@ import { combineParts, type PartReport } from './parts.ts';
 import { deliverKind, parseReceipt } from './receipt-parser.ts';
 import { reportOf, SentMessages, type SentPart } from './sent-messages.ts';
 import { splitText } from './split-text.ts';
+import { hex, submitRefusal } from './submit-refusal.ts';
 import { MESSAGE_STATES, outcomeOf } from './statuses.ts';
 
 export interface SmppAdapterOptions {
@@ -134,13 +135,7 @@ export class SmppAdapter implements Contract.ProviderAdapter {
       const response = await this.#request('submit_sm', fields);
       const status = response.command_status;
       if (status === 0) return response;
-      if (status !== ESME_RTHROTTLED || attempt >= retries) {
-        throw new ProviderResponseError(
-          'smpp_submit_refused',
-          `submit_sm was refused with command_status ${hex(status)}`,
-          'command_status',
-        );
-      }
+      if (status !== ESME_RTHROTTLED || attempt >= retries) throw submitRefusal(status);
       // Throttled: the SMSC asks for a slower rate, so wait longer each time before retrying.
       await sleep(100 * 2 ** attempt);
     }
@@ -219,8 +214,4 @@ export function internationalDigits(number: string): string {
   if (digits.startsWith('00')) return digits.slice(2);
   if (digits.startsWith('0')) return `44${digits.slice(1)}`;
   return digits;
-}
-
-function hex(status: number): string {
-  return `0x${status.toString(16).padStart(8, '0')}`;
 }

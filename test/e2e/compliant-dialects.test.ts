@@ -7,7 +7,7 @@ import { latestResult, runCli, type CliRun } from '../support/run-cli.ts';
 /**
  * Every dialect's compliant simulator, every suite, in one run, as a team comparing
  * suppliers would start: nothing may fail. A compliant supplier failing a requirement is the
- * harness blaming the supplier for a limit of its own (an SMSC that takes no request faults, a
+ * harness blaming the supplier for a limit of its own (a submit cut off with its id, a
  * long text billed per part, a gateway that refuses by report).
  */
 const missing = await kannelMissing();

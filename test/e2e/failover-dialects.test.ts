@@ -5,9 +5,9 @@ import { latestResult, runCli, verdictOf, type CliRun } from '../support/run-cli
 /**
  * The failover suite beyond Notify, in one run of the CLI: a compliant Twilio (which keeps no
  * reference, so a text in doubt is found by number and text) and a compliant SMSC pass AGG-03;
- * each fails it once its receipts are gone. The SMSC takes no request faults, so its outage and
- * flapping are skipped with that reason, never judged as a supplier that never fails; SNS can
- * be asked nothing about a message, so a send its flapping cuts off could never be settled.
+ * each fails it once its receipts are gone. The SMSC answers an outage with ESME_RSYSERR, and
+ * failover is judged on it; neither the SMSC nor SNS can be asked about a send whose answer was
+ * cut off, so flapping is skipped on both, saying why, never judged as a supplier's fault.
  */
 const TARGETS = [
   'sim:twilio',
@@ -50,17 +50,25 @@ test('a compliant Twilio loses and repeats nothing at the handsets in any scenar
   for (const f of figures) expect(f).toMatchObject({ lost: 0, duplicated: 0 });
 });
 
-test.each(['primary-outage', 'primary-flapping'])(
-  'on the SMSC, %s is skipped, saying it cannot be made there',
-  (scenario) => {
-    const check = result.checks.find(
-      (c) => c.target === 'sim-smpp-compliant' && c.id === `failover/${scenario}`,
-    );
+test('on the SMSC, an outage is judged: ESME_RSYSERR moves traffic, and nothing is lost', () => {
+  const outage = result.checks.find(
+    (c) => c.target === 'sim-smpp-compliant' && c.id === 'failover/primary-outage',
+  );
+  const figures = outage?.evidence.flatMap((e) => (e.kind === 'failover' ? [e.figures] : []));
 
-    expect(check?.outcome).toBe('skipped');
-    expect(check?.reason).toMatch(/cannot be made on the simulator's SMSC/);
-  },
-);
+  expect(outage?.outcome).toBe('pass');
+  expect(figures).toEqual([expect.objectContaining({ lost: 0, duplicated: 0 })]);
+  expect(figures?.[0]?.timeToSwitchMs).not.toBeNull();
+});
+
+test("on the SMSC, flapping is skipped: a cut-off submit's id is lost with its answer", () => {
+  const check = result.checks.find(
+    (c) => c.target === 'sim-smpp-compliant' && c.id === 'failover/primary-flapping',
+  );
+
+  expect(check?.outcome).toBe('skipped');
+  expect(check?.reason).toMatch(/asked nothing about a message whose answer was cut off/);
+});
 
 test('on SNS, flapping is skipped, saying a cut-off send could never be settled', () => {
   const check = result.checks.find(

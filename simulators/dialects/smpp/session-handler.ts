@@ -4,6 +4,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { BindKind, BoundSessions } from './bound-sessions.ts';
 import { SmscRefusal, STATUS } from './command-status.ts';
 import { answerQuery, type QueryContext } from './query.ts';
+import type { FaultInjector } from '../../aggregator/faults/injector.ts';
+import { withRequestFaults } from './request-faults.ts';
 import { acceptSubmit, type SubmitContext } from './submit.ts';
 import { Throttle } from './throttle.ts';
 
@@ -18,6 +20,8 @@ export interface SessionContext extends SubmitContext, QueryContext {
   readonly account: SmscAccount;
   readonly sessions: BoundSessions;
   readonly submitsPerSecond: number;
+  /** The control API's fault plan, which the SMSC meets as the HTTP API does. */
+  readonly faults?: FaultInjector;
 }
 
 const BINDS: Readonly<Record<string, BindKind>> = {
@@ -45,6 +49,13 @@ export function handleSession(context: SessionContext, session: Session): void {
   for (const [command, kind] of Object.entries(BINDS)) {
     session.on(command, (pdu: PDU) => bind(context, session, pdu, kind));
   }
+  const submit = (pdu: PDU) =>
+    void answer(pdu, reply, () =>
+      acceptSubmit(context, { systemId: context.account.systemId, session }, pdu),
+    );
+  const query = (pdu: PDU) =>
+    void answer(pdu, reply, async () => answerQuery(context, context.account.systemId, pdu));
+
   session.on('submit_sm', (pdu: PDU) => {
     const kind = context.sessions.isBound(session);
     if (kind !== 'transmitter' && kind !== 'transceiver') {
@@ -52,16 +63,14 @@ export function handleSession(context: SessionContext, session: Session): void {
     } else if (!throttle.take()) {
       reply(pdu, { command_status: STATUS.throttled });
     } else {
-      void answer(pdu, reply, () =>
-        acceptSubmit(context, { systemId: context.account.systemId, session }, pdu),
-      );
+      withRequestFaults(context.faults, session, reply, submit)(pdu);
     }
   });
   session.on('query_sm', (pdu: PDU) => {
     if (!context.sessions.isBound(session)) {
       reply(pdu, { command_status: STATUS.invalidBindStatus });
     } else {
-      void answer(pdu, reply, async () => answerQuery(context, context.account.systemId, pdu));
+      withRequestFaults(context.faults, session, reply, query)(pdu);
     }
   });
   session.on('enquire_link', (pdu: PDU) => reply(pdu));

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import smpp, { type Session } from 'smpp';
 import { apiTls } from '../../aggregator/api-tls.ts';
 import type { SimClock } from '../../aggregator/clock.ts';
+import type { FaultInjector } from '../../aggregator/faults/injector.ts';
 import { toE164 } from '../../aggregator/e164.ts';
 import type { MessageLifecycle } from '../../aggregator/lifecycle.ts';
 import type { ProfileBehaviour } from '../../aggregator/profiles.ts';
@@ -87,6 +88,7 @@ export class SmppFace implements InboundDirectory {
       clock: SimClock;
       lifecycle: MessageLifecycle;
       profile: ProfileBehaviour;
+      faults?: FaultInjector;
     },
   ): Promise<StartedSmsc> {
     const context = {

@@ -35,23 +35,28 @@ export function simulatorFaults(
     'primary-flapping': { outages: flappingWindows(third, 4 * timing.faultMs) },
   };
 
-  // Request faults act on the simulator's HTTP API; an SMPP client, or Kannel in front of the
-  // SMSC, never meets them, so an outage there would be judged as a supplier that never fails.
-  const overSmpp = target.dialect === 'smpp' || target.dialect === 'kannel';
-  // The simulator drops flapping connections after reading the request, so a send is left in
-  // doubt; a supplier that can be asked nothing of a message (SNS) could never settle it.
-  const unaskable = !capabilities.listing && capabilities.receipts.length === 0;
+  // Kannel answers sendsms itself and retries or reports what its SMSC refuses, so a request
+  // fault on the SMSC behind it never reaches the harness as the supplier's refusal.
+  const behindKannel = target.dialect === 'kannel';
+  // The SMSC answers an outage with ESME_RSYSERR, a refusal the sender can act on; a flapping
+  // one cuts connections after reading the submit, and a send left in doubt there can never be
+  // settled, since SMPP asks about a message only by the id the lost answer carried. Neither
+  // can a supplier that can be asked nothing at all (SNS).
+  const unaskable =
+    target.dialect === 'smpp' || (!capabilities.listing && capabilities.receipts.length === 0);
   const cannotMake = (scenario: ScenarioName) => {
-    if (overSmpp && (scenario === 'primary-outage' || scenario === 'primary-flapping')) {
+    if (behindKannel && (scenario === 'primary-outage' || scenario === 'primary-flapping')) {
       return (
-        `${scenario} cannot be made on the simulator's SMSC, which takes no request faults; ` +
-        'slow and silent delivery are judged'
+        `${scenario} cannot be made through Kannel, which answers sendsms itself and queues ` +
+        "what its SMSC refuses; slow and silent delivery are judged, and the SMSC's own " +
+        'outage with an smpp target'
       );
     }
     if (unaskable && scenario === 'primary-flapping') {
       return (
-        'primary-flapping cannot be judged: the supplier can be asked nothing about a message, ' +
-        'so a send whose connection the fault cuts stays in doubt for ever, however it behaves'
+        'primary-flapping cannot be judged: the supplier can be asked nothing about a message ' +
+        'whose answer was cut off, so a send the fault cuts stays in doubt for ever, however ' +
+        'it behaves'
       );
     }
     return undefined;
