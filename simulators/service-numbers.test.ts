@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { WELL_KNOWN_NUMBERS } from '../numbering/index.ts';
 import { startSimulator } from './index.ts';
 
-test("fresh numbers never draw one of the simulator's own: its services answer on them", async () => {
+test("fresh numbers are never the simulator's own, which its services answer on", async () => {
   await using simulator = await startSimulator({ smpp: {} });
   const { notify, twilio, smpp } = simulator;
   const ukMobile = (text: string) => text.replace(/^0/, '+44');

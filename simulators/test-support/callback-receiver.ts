@@ -16,8 +16,8 @@ export interface TestReceiver extends AsyncDisposable {
 }
 
 /**
- * A service's callback endpoint for tests: records every POST (and GET) and answers with the next status
- * from `statuses`, then with the last one for ever. A status of 0 never answers.
+ * A service's callback endpoint for tests: records every POST (and GET) and answers with the
+ * next status from `statuses`, then with the last one for ever. A status of 0 never answers.
  */
 export async function startReceiver(statuses: readonly number[] = [200]): Promise<TestReceiver> {
   const received: ReceivedCallback[] = [];

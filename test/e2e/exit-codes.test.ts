@@ -6,7 +6,7 @@ import { latestResult, runCli, scratchDir, verdictOf } from '../support/run-cli.
 const FAKE_KEY =
   'assure_test-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
 
-test('the default run against the compliant simulator exits 0 and says where the reports are', async () => {
+test('the default run on the compliant simulator exits 0, saying where reports are', async () => {
   const run = await runCli(['run', '--out', '$OUT', '--suite', 'smoke']);
 
   expect(run.code, run.stderr).toBe(0);

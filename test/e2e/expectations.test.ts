@@ -53,7 +53,7 @@ test('known deviations alone exit 0; a new finding beside them exits 1', async (
   expect(partlyResult.expectations?.[0]?.knownFindings).toBe(2);
 }, 900_000);
 
-test('a bad expectations file is bad configuration that names the file, field and line', async () => {
+test('a bad expectations file is bad configuration naming the file, field and line', async () => {
   const file = await expectationsFile(['  - requirement: RCPT-01', '    because: no reason field']);
   const run = await runCli([...RUN.split(' '), '--expectations', file]);
 

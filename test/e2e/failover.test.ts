@@ -47,7 +47,7 @@ const scenarios = (target: string): FailoverEvidence[] =>
     .filter((c) => c.target === target)
     .flatMap((c) => c.evidence.filter((e): e is FailoverEvidence => e.kind === 'failover'));
 
-test('with a secondary, every scenario switches and loses or repeats nothing, at the handsets', () => {
+test('with a secondary, each scenario switches, and loses or repeats nothing at handsets', () => {
   const evidence = scenarios('with-secondary');
 
   expect(evidence.map((e) => e.scenario)).toEqual([
@@ -75,7 +75,7 @@ test('with a secondary, every scenario switches and loses or repeats nothing, at
   expect(verdictOf(result, 'with-secondary', 'AGG-01')).toBe('partial');
 });
 
-test('the silent primary: messages it accepted reach the handset once, through the secondary', () => {
+test('a silent primary: what it accepted reaches the handset once, through the secondary', () => {
   const silent = scenarios('with-secondary').find((e) => e.scenario === 'primary-silent');
   const resent = silent?.routes.filter((r) => r.attempts.includes('with-secondary:gave-up'));
 

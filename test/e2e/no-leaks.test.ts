@@ -53,7 +53,7 @@ test('no file a run writes holds a key, a token, a number or a text in the clear
   expect(found).toEqual([]);
 }, 180_000);
 
-test('secrets a real target reads from the environment, and texts, appear in no output', async () => {
+test("a real target's secrets, and its texts, appear in no output", async () => {
   // The simulator stands in for two real suppliers, so the secrets are real: they sign tokens
   // and authenticate requests, and the run cannot work without using them.
   await using simulator = await startSimulator({ timeScale: 1000 });

@@ -128,7 +128,7 @@ test.each([
   expect(found).toEqual(expect.arrayContaining(codes));
 });
 
-test('the texts reached the handsets of the SMSCs the test started, from the sender given', async () => {
+test('the texts reached the handsets of the SMSCs the test started, from the sender', async () => {
   for (const simulator of simulators) {
     // The tls-weak simulator serves its control API over (weak) TLS as well.
     const trust = trusting(simulator.ca ? [simulator.ca] : []);

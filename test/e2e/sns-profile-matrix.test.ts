@@ -77,7 +77,7 @@ describe('each faulty profile fails what it breaks and moves nothing else', () =
 });
 
 describe('on the wire of SNS', () => {
-  test('every receipt check is skipped, saying SNS keeps delivery status in CloudWatch Logs', () => {
+  test('every receipt check is skipped: SNS keeps delivery status in CloudWatch Logs', () => {
     const skipped = result.checks.filter(
       (c) =>
         c.target === 'sim-sns-compliant' &&

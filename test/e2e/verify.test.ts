@@ -24,7 +24,7 @@ test('verify of a folder with no manifest is a usage error', async () => {
   expect(run.stderr).toMatch(/manifest\.json/);
 });
 
-test('a signed run verifies, and a manifest rewritten to hide a change fails its signature', async () => {
+test('a signed run verifies; a manifest rewritten to hide a change fails its check', async () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const run = await runCli(['run', '--quiet', '--out', '$OUT', '--suite', 'smoke'], {

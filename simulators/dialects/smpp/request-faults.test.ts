@@ -35,7 +35,7 @@ const submit = () =>
     short_message: 'fault plan trial',
   });
 
-test('an outage is answered ESME_RSYSERR, and the SMSC takes texts again once it ends', async () => {
+test('an outage is answered ESME_RSYSERR; once it ends, the SMSC takes texts again', async () => {
   await withPlan({ outages: [{ mode: 'unavailable' }] });
 
   expect((await submit()).command_status).toBe(ESME_RSYSERR);
