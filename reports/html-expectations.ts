@@ -8,6 +8,8 @@ import { html, type Html } from './html-template.ts';
  * Known deviations per target: which findings the service already knew about, which are new,
  * and which expected failures did not happen.
  */
+const COLUMNS = ['Deviation', 'Reason', 'In this run'];
+
 export function renderExpectations(run: RunResult): Html {
   const expectations = run.expectations ?? [];
   const body =
@@ -40,5 +42,5 @@ function targetExpectations(expected: TargetExpectations): Html {
         unmet.length > 0 && html`; <strong>${unmet.length} expected but not seen</strong>`
       }.
     </p>
-    ${renderTable(`Known deviations of ${expected.target}`, ['Deviation', 'Reason', 'In this run'], rows)}`;
+    ${renderTable(`Known deviations of ${expected.target}`, COLUMNS, rows)}`;
 }

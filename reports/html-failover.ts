@@ -8,6 +8,9 @@ import { html, type Html } from './html-template.ts';
  * (drawn with presentation attributes only, which the page's CSP allows) with the same changes
  * as a table, and every message's route. Empty when the run had no failover suite.
  */
+const BREAKER_CHART_LABEL =
+  'Breaker states over time, the fault window shaded; the same changes are in the table below';
+
 export function renderFailover(run: RunResult): Html {
   const scenarios = run.checks.flatMap((check) =>
     check.evidence
@@ -131,7 +134,7 @@ function timelineChart(evidence: FailoverEvidence): Html {
 
   return html`<svg
       role="img"
-      aria-label="Breaker states over time, the fault window shaded; the same changes are in the table below"
+      aria-label="${BREAKER_CHART_LABEL}"
       width="${WIDTH}"
       height="${height}"
       viewBox="0 0 ${WIDTH} ${height}"

@@ -1,4 +1,4 @@
-/** Maps a value in `domain` onto `range` linearly; a zero-width domain maps to the range's start. */
+/** Maps a value in `domain` onto `range` linearly; a zero-width domain maps to the range start. */
 export function linearScale(
   domain: readonly [number, number],
   range: readonly [number, number],

@@ -49,7 +49,7 @@ export interface ListFilter {
   readonly number?: string;
   /** Only texts from this sender (Twilio's `From`). */
   readonly sender?: string;
-  /** Only texts sent by now, at or after `from` and before `until` (epoch µs; Twilio's DateSent). */
+  /** Only texts sent by now, at or after `from` and before `until` (epoch µs: Twilio DateSent). */
   readonly sent?: { readonly from: number; readonly until: number };
   /** Only messages created before this moment (epoch µs), to page a log that mixes in replies. */
   readonly createdBefore?: number;

@@ -3,11 +3,13 @@ import { findAll, parseMarkup, type MarkupElement } from '../../reports/fixtures
 
 /**
  * Makes report output comparable across runs: whatever differs between two runs of the same
- * configuration (times, durations, run ids, message ids and tokens, ports, host names, temp
- * paths) is replaced by a placeholder naming what it was. Everything else is kept, so a golden
- * file still shows every change to what a report says and how it is laid out.
+ * configuration (times, durations, run ids, message ids and tokens, text fingerprints, ports,
+ * host names, temp paths) is replaced by a placeholder naming what it was. Everything else is
+ * kept, so a golden file still shows every change to what a report says and how it is laid out.
  */
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
+  // A message text's fingerprint is keyed per run (core/body-redaction.ts).
+  [/(\[body: \d+ chars #)[0-9a-f]{8}\]/g, '$1<fingerprint>]'],
   [/run-\d{8}T\d{6}Z-[0-9a-f]{4}/g, '<run-id>'],
   [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?/g, '<time>'],
   [/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/g, '<time>'],

@@ -12,8 +12,13 @@ export interface SignedCaller {
 /** AWS refuses a signature whose time is further than this from its own clock. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-const AUTHORIZATION =
-  /^AWS4-HMAC-SHA256\s+Credential=([^/\s]+)\/(\d{8})\/([^/\s]+)\/([^/\s]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
+// Credential=<key>/<yyyymmdd>/<region>/<service>/aws4_request, SignedHeaders=…, Signature=…
+const AUTHORIZATION = new RegExp(
+  '^AWS4-HMAC-SHA256\\s+' +
+    'Credential=([^/\\s]+)/(\\d{8})/([^/\\s]+)/([^/\\s]+)/aws4_request,\\s*' +
+    'SignedHeaders=([^,\\s]+),\\s*' +
+    'Signature=([0-9a-f]{64})$',
+);
 
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your ' +

@@ -17,7 +17,7 @@ import { isMagicNumber, notOwned, testCredentialError } from './test-credentials
 /** Twilio's limit on a message body, in characters. */
 const MAX_BODY = 1600;
 
-/** The fields of a send the simulator acts on; the rest of Twilio's list is accepted and ignored. */
+/** The fields of a send the simulator acts on; the rest of Twilio's list is taken and ignored. */
 interface SendForm {
   readonly to: string;
   readonly from: string;

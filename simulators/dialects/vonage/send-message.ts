@@ -16,7 +16,7 @@ import { networkCode, PART_PRICE, vonagePrice } from './statuses.ts';
 /** The documented limit on `client-ref`. */
 const MAX_CLIENT_REF = 40;
 
-/** The fields of a send the simulator acts on; the rest of Vonage's list is accepted and ignored. */
+/** The fields of a send the simulator acts on; the rest of Vonage's list is taken and ignored. */
 interface SmsForm {
   readonly from: string;
   readonly to: string;
