@@ -33,4 +33,4 @@ export {
   type UkMobileRejection,
   type UkRegion,
 } from './uk-mobile.ts';
-export { WELL_KNOWN_NUMBERS } from './well-known-numbers.ts';
+export { SIMULATOR_NUMBERS, WELL_KNOWN_NUMBERS } from './well-known-numbers.ts';

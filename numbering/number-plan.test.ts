@@ -5,7 +5,7 @@ import { fictionRangeFor, isFictionNumber } from './fiction-ranges.ts';
 import { blocksSize, numberAt } from './number-block.ts';
 import { createNumberPlan } from './number-plan.ts';
 import { readUkMobile } from './uk-mobile.ts';
-import { WELL_KNOWN_NUMBERS } from './well-known-numbers.ts';
+import { SIMULATOR_NUMBERS, WELL_KNOWN_NUMBERS } from './well-known-numbers.ts';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const DRAWS = 20_000;
@@ -14,7 +14,7 @@ const DRAWS = 20_000;
 function freshCapacity(country: string): number {
   const blocks = fictionRangeFor(country)?.blocks ?? [];
   const all = Array.from({ length: blocksSize(blocks) }, (_, i) => numberAt(blocks, i));
-  return all.filter((number) => !WELL_KNOWN_NUMBERS.has(number)).length;
+  return all.filter((n) => !WELL_KNOWN_NUMBERS.has(n) && !SIMULATOR_NUMBERS.has(n)).length;
 }
 
 function caught(action: () => unknown): NumberingError {
@@ -85,11 +85,12 @@ describe('NumberPlan.fresh', () => {
     expect(all.every((e164) => isFictionNumber(e164) && readUkMobile(e164).ok)).toBe(true);
   });
 
-  test('avoids published test and example numbers', () => {
+  test("avoids published test and example numbers, and the simulator's own", () => {
     const plan = createNumberPlan({ seed: 12 });
     const all = [...plan.fresh(freshCapacity('GB')), ...plan.fresh(freshCapacity('US'), 'US')];
 
     expect(all.filter((e164) => WELL_KNOWN_NUMBERS.has(e164))).toEqual([]);
+    expect(all.filter((e164) => SIMULATOR_NUMBERS.has(e164))).toEqual([]);
   });
 
   test('gives every unused number of a range, then says the range is used up', () => {

@@ -4,7 +4,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { NumberingError } from './errors.ts';
 import { FICTION_RANGES, fictionRangeFor, type FictionRange } from './fiction-ranges.ts';
 import { blocksSize, numberAt } from './number-block.ts';
-import { WELL_KNOWN_NUMBERS } from './well-known-numbers.ts';
+import { SIMULATOR_NUMBERS, WELL_KNOWN_NUMBERS } from './well-known-numbers.ts';
 
 export interface NumberPlanOptions {
   /** Makes the numbers repeatable. Without one the plan picks its own (see `NumberPlan.seed`). */
@@ -23,7 +23,8 @@ export interface NumberPlan {
   forCountry(countryCode: string): string;
   /**
    * `count` numbers (default: UK mobiles) that this plan has not handed out from `fresh` before,
-   * in an order nobody can predict without the seed, and never a published test number.
+   * in an order nobody can predict without the seed, never a published test number nor one
+   * the simulator's services use.
    */
   fresh(count: number, countryCode?: string): string[];
 }
@@ -78,7 +79,7 @@ function textableRange(countryCode: string): FictionRange {
 
 function unpublishedNumbers(range: FictionRange): string[] {
   const all = Array.from({ length: blocksSize(range.blocks) }, (_, i) => numberAt(range.blocks, i));
-  return all.filter((number) => !WELL_KNOWN_NUMBERS.has(number));
+  return all.filter((n) => !WELL_KNOWN_NUMBERS.has(n) && !SIMULATOR_NUMBERS.has(n));
 }
 
 function checkCount(count: number): void {
