@@ -1,4 +1,5 @@
 import { Redactor } from '../core/redact.ts';
+import { alternatingRounds } from './alternating-rounds.ts';
 
 /**
  * The price of redacting message texts from recorded exchanges: each payload goes through
@@ -43,23 +44,20 @@ const redactor = new Redactor().secret('bench-api-key-0123456789').number('+4477
 const withTexts = (p: string) => redactor.payload(p);
 const keysOnly = (p: string) => redactor.text(p);
 const perRound = Math.ceil(EXCHANGES / ROUNDS);
-const ratios: number[] = [];
-let textSeconds = 0;
-let keySeconds = 0;
 
 round(withTexts, 500);
 round(keysOnly, 500);
-for (let r = 0; r < ROUNDS; r++) {
-  const withRound = round(withTexts, perRound);
-  const keysRound = round(keysOnly, perRound);
-  textSeconds += withRound;
-  keySeconds += keysRound;
-  ratios.push(keysRound / withRound);
-}
+const timed = alternatingRounds(
+  ROUNDS,
+  () => round(withTexts, perRound),
+  () => round(keysOnly, perRound),
+);
 
 const total = perRound * ROUNDS;
+const rate = (seconds: number) => (total / seconds).toFixed(0).padStart(7);
 console.log(`exchanges: ${total}, ${ROUNDS} alternating rounds`);
-console.log(`keys and numbers only   ${(total / keySeconds).toFixed(0).padStart(7)} payloads/s`);
-console.log(`texts redacted as well  ${(total / textSeconds).toFixed(0).padStart(7)} payloads/s`);
-const median = ratios.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] ?? 0;
-console.log(`with texts / without    ${median.toFixed(2)} (median of ${ROUNDS} round pairs)`);
+console.log(`keys and numbers only   ${rate(timed.baselineSeconds)} payloads/s`);
+console.log(`texts redacted as well  ${rate(timed.measuredSeconds)} payloads/s`);
+console.log(
+  `with texts / without    ${timed.medianRatio.toFixed(2)} (median of ${ROUNDS} round pairs)`,
+);

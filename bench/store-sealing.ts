@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NewMessage } from '../simulators/aggregator/message.ts';
 import { newMessageId } from '../simulators/aggregator/message-id.ts';
 import { SimulatorStore } from '../simulators/aggregator/store.ts';
+import { alternatingRounds } from './alternating-rounds.ts';
 
 /**
  * The price of encryption at rest in the store alone: messages written and read back per second
@@ -70,20 +71,16 @@ async function main() {
   const sealed = SimulatorStore.open(join(dir, 'sealed.sqlite'), { kek });
   const clear = SimulatorStore.open(join(dir, 'clear.sqlite'), { kek, plaintext: true });
   const perRound = Math.ceil(MESSAGES / ROUNDS);
-  let sealedSeconds = 0;
-  let clearSeconds = 0;
-  const ratios: number[] = [];
+  let timed;
 
   try {
     round(sealed, BATCH);
     round(clear, BATCH);
-    for (let r = 0; r < ROUNDS; r++) {
-      const sealedRound = round(sealed, perRound);
-      const clearRound = round(clear, perRound);
-      sealedSeconds += sealedRound;
-      clearSeconds += clearRound;
-      ratios.push(clearRound / sealedRound);
-    }
+    timed = alternatingRounds(
+      ROUNDS,
+      () => round(sealed, perRound),
+      () => round(clear, perRound),
+    );
   } finally {
     sealed.close();
     clear.close();
@@ -91,11 +88,13 @@ async function main() {
   }
 
   const total = perRound * ROUNDS;
+  const rate = (seconds: number) => (total / seconds).toFixed(0).padStart(7);
   console.log(`messages per store: ${total}, written and read back, ${ROUNDS} alternating rounds`);
-  console.log(`store in the clear  ${(total / clearSeconds).toFixed(0).padStart(7)} messages/s`);
-  console.log(`store sealed        ${(total / sealedSeconds).toFixed(0).padStart(7)} messages/s`);
-  const median = ratios.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] ?? 0;
-  console.log(`sealed / clear      ${median.toFixed(2)} (median of ${ROUNDS} round pairs)`);
+  console.log(`store in the clear  ${rate(timed.baselineSeconds)} messages/s`);
+  console.log(`store sealed        ${rate(timed.measuredSeconds)} messages/s`);
+  console.log(
+    `sealed / clear      ${timed.medianRatio.toFixed(2)} (median of ${ROUNDS} round pairs)`,
+  );
 }
 
 await main();
