@@ -57,7 +57,7 @@ describe('length', () => {
     expect(codes('a'.repeat(918))).not.toContain('too_long_for_notify');
   });
 
-  test("Notify's limit is counted after sanitising: 920 chars with two zero-width spaces pass", () => {
+  test("Notify's limit counts after sanitising: 920 characters and two zero-widths pass", () => {
     expect(codes('a'.repeat(918) + '\u200b\u200b')).not.toContain('too_long_for_notify');
   });
 });
@@ -174,7 +174,8 @@ describe('personal data', () => {
 });
 
 test('every finding message is one sentence', () => {
-  const text = `Hi “you” 😀 bit.ly/x gov.uk 07700 900789 a@example.com QQ 12 34 56 C ${'a'.repeat(900)}`;
+  const text =
+    'Hi “you” 😀 bit.ly/x gov.uk 07700 900789 a@example.com QQ 12 34 56 C ' + 'a'.repeat(900);
   const { findings } = lintMessage(text, { serviceName: 'Renew' });
 
   expect(findings.length).toBeGreaterThan(8);

@@ -25,7 +25,7 @@ describe('Notify sanitises before it counts (BR-06, BR-08, BR-10, BR-12)', () =>
     });
   });
 
-  test('the infinity sign becomes ?, so the bars are GSM-7 and counted twice: 139, one fragment', () => {
+  test('the infinity sign becomes ?, so bars are GSM-7, counted twice: 139, one fragment', () => {
     const result = notifyFragments('|'.repeat(67) + '{^∞');
     expect(result).toMatchObject({ encoding: 'GSM-7', units: 139, fragments: 1 });
     expect(analyse('|'.repeat(67) + '{^∞').encoding).toBe('UCS-2');

@@ -50,7 +50,7 @@ describe('emoji are two UTF-16 units and are never split (BR-08)', () => {
     expect(result.perSegment).toEqual([66, 66, 8]);
   });
 
-  test('an emoji at the first boundary moves whole, making three segments where 134/67 says two', () => {
+  test('an emoji at the first boundary moves whole: three segments where 134/67 says two', () => {
     const result = analyse(a(66) + '😀' + a(66));
     expect(result).toMatchObject({ units: 134, segments: 3 });
     expect(result.perSegment).toEqual([66, 67, 1]);

@@ -81,7 +81,7 @@ describe('known deviations', () => {
     ]);
   });
 
-  test("a deviation naming a requirement matches a finding that names none by the check's cover", () => {
+  test("a deviation's requirement matches a finding naming none, by the check's cover", () => {
     const broken = check('read-back', 'TEST-01', [{ code: 'malformed_json', message: 'cut off' }]);
     const folded = fold([broken], [{ requirement: 'TEST-01', reason: 'known' }]);
 

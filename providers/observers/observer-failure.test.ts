@@ -26,7 +26,7 @@ test('handsets that cannot be read are the harness failing, never the supplier',
   expect((failure as HarnessError).message).toMatch(/cannot read the simulator handset 601/);
 });
 
-test("an observing provider's bad answer is the harness's error, not a supplier finding", async () => {
+test("an observing provider's bad answer is the harness's error, not a finding", async () => {
   const adapter = {
     dialect: 'notify',
     inbound: () => Promise.reject(new ProviderResponseError('response_not_json', 'half a body')),

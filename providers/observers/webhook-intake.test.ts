@@ -34,7 +34,7 @@ function observer() {
   });
 }
 
-test('a text the phone posts is found by its token, with the sender and time it gives', async () => {
+test('a text the phone posts is found by its token, with the sender and time given', async () => {
   const text = {
     from: 'ASSURE',
     to: '07700900456',

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * the body be templated; this is the shape to configure. `to` may be left out where the app
  * cannot tell its own number, and `receivedAt` where it cannot tell the time it arrived.
  *
- * @example {"from": "ExampleCncl", "to": "07700900456", "text": "…", "receivedAt": "2026-12-04T10:00:00Z"}
+ * @example
+ * {"from": "ExampleCncl", "to": "07700900456", "text": "…", "receivedAt": "2026-12-04T10:00:00Z"}
  */
 export const ObservedTextPostSchema = z.object({
   from: z.string().min(1).max(64),

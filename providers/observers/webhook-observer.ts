@@ -37,7 +37,8 @@ export class WebhookObserver implements Observer {
 
   constructor(options: WebhookObserverOptions) {
     this.#options = options;
-    this.description = `${options.numbers.length} test phone(s) forwarding their texts to a webhook`;
+    const phones = `${options.numbers.length} test phone(s)`;
+    this.description = `${phones} forwarding their texts to a webhook`;
   }
 
   destinations(count: number): string[] {

@@ -41,7 +41,7 @@ describe('faked receipts', () => {
     ]);
   });
 
-  test('fake-receipts-unless-known: a new number is faked, a number seen before is not', async () => {
+  test('fake-receipts-unless-known: a new number is faked, one seen before is not', async () => {
     const outcomes = await sendAndLook('fake-receipts-unless-known', [
       '07700900613',
       '07700900613',

@@ -201,7 +201,8 @@ export class FaultInjector {
 
     // Notify's own wording for its rate limit, with the Retry-After a client needs to back off.
     const seconds = Math.round(rule.windowMs / 1000);
-    const message = `Exceeded rate limit for key type LIVE of ${rule.limit} requests per ${seconds} seconds`;
+    const message =
+      'Exceeded rate limit for key type LIVE of ' + `${rule.limit} requests per ${seconds} seconds`;
     return {
       ...respond(429, 'RateLimitError', message),
       headers: { 'retry-after': String(rule.retryAfterSeconds) },

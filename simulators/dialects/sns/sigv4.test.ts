@@ -47,11 +47,11 @@ function refusal(request: RouteRequest, now = Date.now()): string {
 }
 
 describe('SigV4 as the simulated SNS checks it', () => {
-  test('a request signed with the account’s secret is accepted, for the region signed', async () => {
+  test('a request signed with the account’s secret is accepted for the region signed', async () => {
     expect(verifySignature(ACCOUNT, await signed(), Date.now())).toEqual({ region: 'eu-west-2' });
   });
 
-  test('another secret, a changed body or a changed signed header is SignatureDoesNotMatch', async () => {
+  test('another secret, a changed body or signed header is SignatureDoesNotMatch', async () => {
     expect(refusal(await signed('another-secret'))).toBe('403 SignatureDoesNotMatch');
 
     const request = await signed();

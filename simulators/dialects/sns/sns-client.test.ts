@@ -56,7 +56,7 @@ async function failureOf(command: PublishCommand, on = client): Promise<SNSServi
 }
 
 describe('the official SNS client, given only the endpoint, region and access key', () => {
-  test('publishes to a fiction number with a sender ID, and the handset shows that sender', async () => {
+  test('publishes to a fiction number with a sender ID, which the handset shows', async () => {
     const out = await client.send(
       new PublishCommand({
         PhoneNumber: '+447700900123',
@@ -140,7 +140,7 @@ describe('the official SNS client, given only the endpoint, region and access ke
 });
 
 describe('errors as SNS gives them', () => {
-  test('a wrong secret is SignatureDoesNotMatch (403); an unknown key InvalidClientTokenId', async () => {
+  test('wrong secret: SignatureDoesNotMatch (403); unknown key: InvalidClientTokenId', async () => {
     const command = new PublishCommand({ PhoneNumber: '+447700900123', Message: 'x' });
     const wrongSecret = clientWith(simulator.sns.accessKeyId, 'not-the-secret');
     const unknownKey = clientWith('AKIAAAAAAAAAAAAAAAAA', simulator.sns.secretAccessKey);

@@ -89,7 +89,7 @@ describe('the list', () => {
 });
 
 describe('alphanumeric senders, set up through the control API', () => {
-  test('one of 11 characters is kept; a longer one is refused in Twilio’s error shape', async () => {
+  test('11 characters are kept; a longer one is refused in Twilio’s error shape', async () => {
     const register = async (text: string) => {
       const reply = await fetch(`${simulator.controlUrl}/twilio/senders`, {
         method: 'POST',

@@ -96,7 +96,7 @@ describe('status callbacks', () => {
     expect(callback?.headers['x-twilio-signature']).toBeUndefined();
   });
 
-  test('temporary-as-permanent: an unreachable handset is reported as unknown (30005)', async () => {
+  test('temporary-as-permanent: an unreachable handset is reported unknown (30005)', async () => {
     const sim = await start('temporary-as-permanent');
     const { sid, callback } = await sendAndAwaitCallback(sim, '+447700900003');
 

@@ -152,7 +152,7 @@ describe('delivery receipts', () => {
     expect(receipt?.body).not.toHaveProperty('scts');
   });
 
-  test('without a callback of its own, the receipt goes to the account’s URL as a form', async () => {
+  test('without a callback of its own, the receipt goes to the account’s URL, a form', async () => {
     const { sim, rec } = await start();
     expect(await setAccountCallback(sim, rec.url, 'POST')).toBe(200);
     const sent = await sendForm(sim, { to: '447700900123' });
@@ -173,7 +173,7 @@ describe('delivery receipts', () => {
     expect(rec.received).toHaveLength(1);
   });
 
-  test('under unauthenticated-callbacks the receipt carries no sig, timestamp or nonce', async () => {
+  test('under unauthenticated-callbacks a receipt carries no sig, timestamp or nonce', async () => {
     const { sim, rec } = await start('unauthenticated-callbacks');
     const sent = await sendForm(sim, { to: '447700900123', callback: rec.url });
 
@@ -184,7 +184,7 @@ describe('delivery receipts', () => {
     expect(receipt?.body).not.toHaveProperty('nonce');
   });
 
-  test('under temporary-as-permanent an unreachable handset is reported with err-code 3', async () => {
+  test('under temporary-as-permanent an unreachable handset is err-code 3', async () => {
     const { sim, rec } = await start('temporary-as-permanent');
     const sent = await sendForm(sim, { to: '447700900003', callback: rec.url });
 

@@ -70,7 +70,7 @@ test('a refusal with HTTP 200 is thrown by the client with the status and error-
   });
 });
 
-test('the client’s own signature check accepts the signed receipt, and refuses it altered', async () => {
+test('the client’s own check takes the signed receipt and refuses it altered', async () => {
   const sent = await sms.send({
     to: '447700900123',
     from: simulator.vonage.from,
