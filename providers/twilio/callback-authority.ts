@@ -9,7 +9,7 @@ import type {
 } from '../contract.ts';
 import type { TwilioAuth } from './credentials.ts';
 import { InboundWebhookSchema, StatusCallbackSchema } from './schemas.ts';
-import { formParams, signatureMatches } from './signature.ts';
+import { requestSigned } from './signature.ts';
 import { normaliseTwilioStatus, twilioProviderStatus } from './statuses.ts';
 
 /**
@@ -20,21 +20,26 @@ import { normaliseTwilioStatus, twilioProviderStatus } from './statuses.ts';
  */
 export class TwilioCallbackAuthority implements CallbackAuthority {
   readonly #auth: TwilioAuth;
-  readonly #callbackUrl: URL;
+  /** As given: Twilio signs the URL it was told, not a parser's rewriting of it. */
+  readonly #callbackUrl: string;
+  readonly #callbackPath: string;
+  readonly #origin: string;
 
   /** `callbackUrl` is the StatusCallback the adapter gives Twilio with every send. */
   constructor(auth: TwilioAuth, callbackUrl: string) {
     this.#auth = auth;
-    this.#callbackUrl = new URL(callbackUrl);
+    this.#callbackUrl = callbackUrl;
+    const parsed = new URL(callbackUrl);
+    this.#callbackPath = parsed.pathname + parsed.search;
+    this.#origin = /^[a-z][\w+.-]*:\/\/[^/?#]+/i.exec(callbackUrl)?.[0] ?? parsed.origin;
   }
 
   authenticate(callback: IncomingCallback): AuthVerdict {
     const signature = callback.headers['x-twilio-signature'];
     if (!signature) return reject('callback_unsigned', 'no X-Twilio-Signature header');
 
-    const params = formParams(callback.body);
     const url = this.#urlCalled(callback.path);
-    return signatureMatches(signature, this.#auth.authToken, url, params)
+    return requestSigned(signature, this.#auth.authToken, url, callback.body)
       ? { ok: true }
       : reject('callback_bad_signature', 'X-Twilio-Signature does not match the request');
   }
@@ -78,8 +83,10 @@ export class TwilioCallbackAuthority implements CallbackAuthority {
 
   /** The URL as the supplier was told it: the receiver sees only the path it was called on. */
   #urlCalled(path: string): string {
-    if (path === this.#callbackUrl.pathname) return this.#callbackUrl.toString();
-    return new URL(path, this.#callbackUrl.origin).toString();
+    if (path === this.#callbackPath || path === new URL(this.#callbackUrl).pathname) {
+      return this.#callbackUrl;
+    }
+    return this.#origin + path;
   }
 }
 
