@@ -1,9 +1,10 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli, scratchDir } from '../support/run-cli.ts';
+import { attestedConfig, EXAMPLE_ANSWERS } from '../support/attested-config.ts';
+import { runCli } from '../support/run-cli.ts';
 import { describeViolations, seriousViolations } from './accessibility.ts';
 import {
   ARTIFACTS_DIR,
@@ -19,38 +20,15 @@ import {
  * and breaker timelines, attested evidence with its sign-off, and trends across two runs into
  * one folder. Each must be there, and the whole page must pass axe with every part open.
  */
-const ANSWERS = [
-  'supplier: Example Telecom Ltd',
-  'answers:',
-  '  - requirement: AGG-02',
-  '    statement: Texts go through a Tier 1 aggregator with direct network connections.',
-  '    evidence: Example Telecom network statement 2026',
-  '    accepted: { by: A. Reviewer, on: 2026-11-20 }',
-  '  - requirement: FOV-02',
-  '    statement: Support answers within one hour, day and night.',
-  '    evidence: Example Telecom support terms',
-].join('\n');
-
 describe.skipIf(chromiumMissing !== undefined)(browserSuite('every section of a report'), () => {
   let folder: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    folder = await scratchDir();
-    await writeFile(join(folder, 'answers.yaml'), ANSWERS);
-    const config = join(folder, 'assure.yaml');
-    await writeFile(
-      config,
-      [
-        'targets:',
-        '  - name: sim',
-        '    dialect: notify',
-        '    simulator: {}',
-        `    attestations: ${join(folder, 'answers.yaml')}`,
-      ].join('\n'),
-    );
+    const attested = await attestedConfig(EXAMPLE_ANSWERS);
+    folder = attested.folder;
     const out = join(folder, 'reports');
-    const args = ['run', '--quiet', '--config', config, '--out', out];
+    const args = ['run', '--quiet', '--config', attested.config, '--out', out];
     const suites = ['--suite', 'smoke', '--suite', 'failover'];
 
     browser = await launchChromium();

@@ -1,43 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { latestResult, runCli, scratchDir, verdictOf } from '../support/run-cli.ts';
-
-const ANSWERS = [
-  'supplier: Example Telecom Ltd',
-  'answers:',
-  '  - requirement: AGG-02',
-  '    statement: Texts go through a Tier 1 aggregator with direct network connections.',
-  '    evidence: Example Telecom network statement 2026',
-  '    accepted: { by: A. Reviewer, on: 2026-11-20 }',
-  '  - requirement: ENC-02',
-  '    statement: Numbers and bodies are encrypted at rest.',
-  '    evidence: Example Telecom security statement v3',
-  '    accepted: { by: A. Reviewer, on: 2026-11-20 }',
-  '  - requirement: FOV-02',
-  '    statement: Support answers within one hour, day and night.',
-  '    evidence: Example Telecom support terms',
-].join('\n');
+import { attestedConfig, EXAMPLE_ANSWERS } from '../support/attested-config.ts';
+import { latestResult, runCli, verdictOf } from '../support/run-cli.ts';
 
 async function configWith(answers: string): Promise<string> {
-  const folder = await scratchDir();
-  await writeFile(join(folder, 'answers.yaml'), answers);
-  const config = join(folder, 'assure.yaml');
-  await writeFile(
-    config,
-    [
-      'targets:',
-      '  - name: sim',
-      '    dialect: notify',
-      '    simulator: {}',
-      `    attestations: ${join(folder, 'answers.yaml')}`,
-    ].join('\n'),
-  );
-  return config;
+  return (await attestedConfig(answers)).config;
 }
 
 test('accepted attestations give verdicts no check could, and the reports say so', async () => {
-  const config = await configWith(ANSWERS);
+  const config = await configWith(EXAMPLE_ANSWERS);
 
   const run = await runCli(['run', '--config', config, '--out', '$OUT', '--suite', 'smoke']);
   const result = await latestResult(run.outDir);
@@ -52,7 +24,7 @@ test('accepted attestations give verdicts no check could, and the reports say so
 }, 60_000);
 
 test('an answer to a requirement that can only be tested exits 3 with its line', async () => {
-  const config = await configWith(ANSWERS.replace('FOV-02', 'RCPT-01'));
+  const config = await configWith(EXAMPLE_ANSWERS.replace('FOV-02', 'RCPT-01'));
 
   const run = await runCli(['run', '--config', config, '--out', '$OUT', '--suite', 'smoke']);
 
