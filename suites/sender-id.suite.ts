@@ -1,7 +1,8 @@
+import { HarnessError } from '../core/errors.ts';
 import { classifySender, createNumberPlan } from '../numbering/index.ts';
 import { dialectOf } from '../providers/registry.ts';
 import { awaitSettled } from './support/receipt-channel.ts';
-import { check, forEachTarget } from './support/check.ts';
+import { check, forEachTarget, type CheckContext } from './support/check.ts';
 import { handsetInbox } from './support/handset.ts';
 import { first, sendTracked } from './support/send-tracked.ts';
 import { registerSender, sendFromSender } from './support/simulator-senders.ts';
@@ -75,7 +76,7 @@ forEachTarget('sender-id', (target) => {
     async (c) => {
       if (!onHandset) return c.skip('threads can only be seen on a handset the harness can read');
 
-      const person = createNumberPlan().fresh(1)[0] ?? '';
+      const person = await textlessPerson(c);
       const sent = [];
       for (const label of ['thread-1', 'thread-2', 'thread-3']) {
         sent.push(await sendTracked(c, person, label));
@@ -176,3 +177,14 @@ forEachTarget('sender-id', (target) => {
     },
   );
 });
+
+/**
+ * A fresh number whose handset holds no text yet: another suite may draw the same number from
+ * the range, and its texts, from another sender, would look like a split thread.
+ */
+async function textlessPerson(c: CheckContext): Promise<string> {
+  for (const number of createNumberPlan().fresh(8)) {
+    if ((await handsetInbox(c, number)).length === 0) return number;
+  }
+  throw new HarnessError('ASSURE_NO_TEXTLESS_NUMBER', 'eight fresh numbers all had texts already');
+}
