@@ -47,7 +47,7 @@ function refusal(request: RouteRequest, now = Date.now()): string {
 }
 
 describe('SigV4 as the simulated SNS checks it', () => {
-  test('a request signed with the account’s secret is accepted for the region signed', async () => {
+  test('a request signed with the account secret is accepted for the region signed', async () => {
     expect(verifySignature(ACCOUNT, await signed(), Date.now())).toEqual({ region: 'eu-west-2' });
   });
 

@@ -110,7 +110,7 @@ describe('the documented form', () => {
 });
 
 describe('delivery receipts', () => {
-  test('a signed JSON receipt to the send’s own callback, with the documented fields', async () => {
+  test('a signed JSON receipt to the send’s callback, with the documented fields', async () => {
     const { sim, rec } = await start();
     const sent = await sendForm(sim, { to: '447700900123', callback: rec.url, 'client-ref': 'r1' });
     const id = sent.json.messages[0]?.['message-id'] ?? '';
@@ -152,7 +152,7 @@ describe('delivery receipts', () => {
     expect(receipt?.body).not.toHaveProperty('scts');
   });
 
-  test('without a callback of its own, the receipt goes to the account’s URL, a form', async () => {
+  test('without a callback of its own, the receipt goes to the account URL as a form', async () => {
     const { sim, rec } = await start();
     expect(await setAccountCallback(sim, rec.url, 'POST')).toBe(200);
     const sent = await sendForm(sim, { to: '447700900123' });
